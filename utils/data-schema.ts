@@ -1,0 +1,130 @@
+import * as v from 'valibot';
+import { parseFaqMarkdown, type FaqEntry } from './faq-markdown';
+
+// The shape of `data/`. Validated in a unit test and by the build (wxt.config.ts `build:before`),
+// never at run time: the content script ships the already-checked data without the validator.
+
+const FAQ_ID = /^q\d+$/;
+const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const termList = v.array(v.pipe(v.string(), v.trim(), v.nonEmpty('a term is an empty string')));
+
+const faqEntrySchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(FAQ_ID, 'an FAQ id looks like q1, q2, …')),
+  question: v.pipe(v.string(), v.nonEmpty('the question is empty')),
+  answer: v.pipe(v.string(), v.nonEmpty('the answer is empty')),
+});
+
+const topicSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(TOPIC_ID, 'a topic id is kebab-case, e.g. trade-blacklist')),
+  label: v.pipe(v.string(), v.nonEmpty('the label is empty')),
+  summary: v.pipe(v.string(), v.nonEmpty('the summary is empty')),
+  /** FAQ ids of this topic, most relevant first: the first one answers a mention with no other cue. */
+  faq: v.pipe(v.array(v.pipe(v.string(), v.regex(FAQ_ID))), v.minLength(1, 'a topic needs at least one FAQ entry')),
+  /** Always a mention, in any letter case. */
+  terms: termList,
+  /** A mention when written with these capitals; in other capitals only next to a context cue. */
+  properNames: termList,
+  /** A mention only where the same block of text also has a context cue or another mention. */
+  ambiguousTerms: termList,
+  /** Words that make this topic's ambiguous terms count (`trade` for `blacklist`). */
+  contextCues: termList,
+});
+
+const topicsFileSchema = v.strictObject({
+  topics: v.pipe(v.array(topicSchema), v.minLength(1)),
+  /** Phrases that contain a term but are never a mention (`Wi-Fi 5G`, `e-commerce`). */
+  notMentions: termList,
+});
+
+const answerKeywordsSchema = v.record(v.pipe(v.string(), v.regex(FAQ_ID)), termList);
+
+export type Topic = v.InferOutput<typeof topicSchema>;
+export type TopicsFile = v.InferOutput<typeof topicsFileSchema>;
+export type AnswerKeywords = v.InferOutput<typeof answerKeywordsSchema>;
+
+export interface FactData extends TopicsFile {
+  faq: FaqEntry[];
+  answerKeywords: AnswerKeywords;
+}
+
+export interface RawFactData {
+  faqMarkdown: string;
+  topicsJson: unknown;
+  answerKeywordsJson: unknown;
+}
+
+/** Thrown for malformed data; the message names each offending entry. */
+export class FactDataError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`data/ is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'FactDataError';
+  }
+}
+
+function describeIssues(file: string, issues: readonly v.BaseIssue<unknown>[], input: unknown): string[] {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue) ?? '(root)';
+    // Name the entry by its id where the path runs through one, e.g. "topics[1] (5g-standards)".
+    const topicIndex = /^topics\.(\d+)/.exec(path)?.[1];
+    const topicId = topicIndex === undefined ? undefined : (input as TopicsFile).topics?.[Number(topicIndex)]?.id;
+    const where = topicId ? `${path} (topic "${topicId}")` : path;
+    return `${file} ${where}: ${issue.message}`;
+  });
+}
+
+function isSortedCaseInsensitive(list: readonly string[]): boolean {
+  return list.every((item, i) => i === 0 || list[i - 1].toLowerCase() <= item.toLowerCase());
+}
+
+/** Parses and cross-checks everything in `data/`; throws a FactDataError naming each bad entry. */
+export function validateFactData(raw: RawFactData): FactData {
+  const problems: string[] = [];
+  const faqParsed = v.safeParse(v.array(faqEntrySchema), parseFaqMarkdown(raw.faqMarkdown));
+  const topicsParsed = v.safeParse(topicsFileSchema, raw.topicsJson);
+  const keywordsParsed = v.safeParse(answerKeywordsSchema, raw.answerKeywordsJson);
+  if (!faqParsed.success) problems.push(...describeIssues('faq.md', faqParsed.issues, undefined));
+  if (!topicsParsed.success) problems.push(...describeIssues('topics.json', topicsParsed.issues, raw.topicsJson));
+  if (!keywordsParsed.success) problems.push(...describeIssues('answer-keywords.json', keywordsParsed.issues, undefined));
+  if (!faqParsed.success || !topicsParsed.success || !keywordsParsed.success) throw new FactDataError(problems);
+
+  const faq = faqParsed.output;
+  const { topics, notMentions } = topicsParsed.output;
+  const answerKeywords = keywordsParsed.output;
+  const faqIds = new Set(faq.map((entry) => entry.id));
+
+  if (faq.length === 0) problems.push('faq.md: no entries found (headings look like "## q1. Question?")');
+  faq.forEach((entry, i) => {
+    if (faq.findIndex((other) => other.id === entry.id) !== i) problems.push(`faq.md ${entry.id}: the id is used twice`);
+    if (!answerKeywords[entry.id]?.length) problems.push(`answer-keywords.json: ${entry.id} has no keywords`);
+  });
+  for (const id of Object.keys(answerKeywords)) {
+    if (!faqIds.has(id)) problems.push(`answer-keywords.json ${id}: no FAQ entry has this id`);
+    if (!isSortedCaseInsensitive(answerKeywords[id])) problems.push(`answer-keywords.json ${id}: keywords are not sorted`);
+  }
+
+  const termOwner = new Map<string, string>();
+  const seenTopicIds = new Set<string>();
+  for (const topic of topics) {
+    const name = `topics.json topic "${topic.id}"`;
+    if (seenTopicIds.has(topic.id)) problems.push(`${name}: the id is used twice`);
+    seenTopicIds.add(topic.id);
+    for (const id of topic.faq) if (!faqIds.has(id)) problems.push(`${name}: faq lists ${id}, which is not in faq.md`);
+    if (new Set(topic.faq).size !== topic.faq.length) problems.push(`${name}: faq lists an id twice`);
+    if (topic.terms.length + topic.properNames.length === 0) problems.push(`${name}: has no unambiguous term`);
+    for (const field of ['terms', 'properNames', 'ambiguousTerms', 'contextCues'] as const) {
+      if (!isSortedCaseInsensitive(topic[field])) problems.push(`${name}: ${field} are not sorted`);
+      if (field === 'contextCues') continue;
+      for (const term of topic[field]) {
+        const key = term.toLowerCase();
+        const owner = termOwner.get(key);
+        if (owner) problems.push(`${name}: term "${term}" is already a term of ${owner}`);
+        termOwner.set(key, `topic "${topic.id}"`);
+      }
+    }
+  }
+  if (!isSortedCaseInsensitive(notMentions)) problems.push('topics.json notMentions: not sorted');
+
+  if (problems.length > 0) throw new FactDataError(problems);
+  return { faq, topics, notMentions, answerKeywords };
+}

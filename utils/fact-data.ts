@@ -1,0 +1,15 @@
+import faqMarkdown from '../data/faq.md?raw';
+import topicsJson from '../data/topics.json';
+import answerKeywordsJson from '../data/answer-keywords.json';
+import type { AnswerKeywords, FactData, TopicsFile } from './data-schema';
+import { parseFaqMarkdown } from './faq-markdown';
+
+/**
+ * The bundled data, typed. It is validated by the build and by tests (`validateFactData`), so the
+ * content script trusts it here instead of shipping the validator to every page.
+ */
+export const factData: FactData = {
+  faq: parseFaqMarkdown(faqMarkdown),
+  ...(topicsJson as TopicsFile),
+  answerKeywords: answerKeywordsJson as AnswerKeywords,
+};

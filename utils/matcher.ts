@@ -1,0 +1,275 @@
+/**
+ * The matching core: finds mentions of the topics' terms in plain text. No DOM, no browser APIs.
+ *
+ * All terms, context cues and "not a mention" phrases are compiled into one Aho–Corasick automaton
+ * (a dense DFA over the characters the terms use), so a scan reads each character once whatever the
+ * number of terms. Matching ignores letter case, treats any run of white space as one space, skips
+ * soft hyphens and zero-width characters, and reads typographic apostrophes and hyphens as ASCII.
+ */
+
+export interface MentionTerm {
+  /** The term as written in data/, e.g. "Huawei Technologies". */
+  text: string;
+  topic: string;
+  /** Counts only where the same text also has a context cue of its topic, or another mention. */
+  ambiguous?: boolean;
+  /** Unambiguous only when written with exactly these capitals; otherwise treated as ambiguous. */
+  matchCase?: boolean;
+}
+
+export interface MatcherConfig {
+  terms: readonly MentionTerm[];
+  /** Words that make a topic's ambiguous terms count. */
+  contextCues: readonly { text: string; topic: string }[];
+  /** Phrases that contain a term but are never a mention ("Wi-Fi 5G"). */
+  notMentions: readonly string[];
+}
+
+export interface Mention {
+  /** UTF-16 offsets into the scanned text; `end` is exclusive. */
+  start: number;
+  end: number;
+  topic: string;
+  /** The data term that matched (not the page's spelling of it). */
+  term: string;
+}
+
+export interface Matcher {
+  findMentions(text: string): Mention[];
+}
+
+const OTHER = 0; // a character no pattern uses: always leads back to the root
+const SPACE = 1; // any white space
+const IGNORED = 0xffff; // skipped entirely (soft hyphen, zero-width characters)
+
+const WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+const IGNORABLE = '\u00ad\u200b\u200c\u200d\u2060\ufeff';
+const EQUIVALENTS: Record<string, string> = { '-': '\u2010\u2011', "'": '\u2018\u2019\u02bc' };
+
+const APOSTROPHES = "'\u2018\u2019\u02bc";
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+// Scripts written without spaces between words: a term in them needs no word boundary.
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+function foldChar(char: string): string {
+  if (WHITESPACE.includes(char)) return ' ';
+  for (const [ascii, variants] of Object.entries(EQUIVALENTS)) if (variants.includes(char)) return ascii;
+  const lower = char.toLowerCase();
+  return lower.length === 1 ? lower : char;
+}
+
+/** Folds a pattern the way the scan folds text: lower case, one space per white-space run. */
+function foldPattern(text: string): string {
+  let folded = '';
+  for (const char of text) {
+    if (IGNORABLE.includes(char)) continue;
+    const f = foldChar(char);
+    if (f === ' ' && (folded === '' || folded.endsWith(' '))) continue;
+    folded += f;
+  }
+  return folded.trimEnd();
+}
+
+function isWordCharAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  if (code < 0xd800 || code > 0xdfff) return WORD_CHAR.test(text[index]);
+  // Half of a surrogate pair: test the whole code point.
+  const codePoint = text.codePointAt(code >= 0xdc00 ? index - 1 : index) ?? 0;
+  return WORD_CHAR.test(String.fromCodePoint(codePoint));
+}
+
+function needsBoundary(char: string | undefined): boolean {
+  return char !== undefined && WORD_CHAR.test(char) && !UNSPACED_SCRIPT.test(char);
+}
+
+interface Pattern {
+  /** Length in scanned characters (after folding). */
+  length: number;
+  boundaryBefore: boolean;
+  boundaryAfter: boolean;
+  mention?: MentionTerm;
+  cueTopics: string[];
+  notMention: boolean;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  pattern: Pattern;
+}
+
+export function createMatcher(config: MatcherConfig): Matcher {
+  const patterns: Pattern[] = [];
+  const patternByFolded = new Map<string, Pattern>();
+  const patternOf = (text: string): Pattern | undefined => {
+    const folded = foldPattern(text);
+    if (folded === '') return undefined;
+    let pattern = patternByFolded.get(folded);
+    if (!pattern) {
+      const chars = [...folded];
+      pattern = {
+        length: folded.length,
+        boundaryBefore: needsBoundary(chars[0]),
+        boundaryAfter: needsBoundary(chars[chars.length - 1]),
+        cueTopics: [],
+        notMention: false,
+      };
+      patternByFolded.set(folded, pattern);
+      patterns.push(pattern);
+    }
+    return pattern;
+  };
+  for (const term of config.terms) {
+    const pattern = patternOf(term.text);
+    if (pattern) pattern.mention = term;
+  }
+  for (const cue of config.contextCues) patternOf(cue.text)?.cueTopics.push(cue.topic);
+  for (const phrase of config.notMentions) {
+    const pattern = patternOf(phrase);
+    if (pattern) pattern.notMention = true;
+  }
+
+  // Character classes: every UTF-16 unit maps to the class of its folded form (0 = unused).
+  const classOf = new Uint16Array(0x10000);
+  for (const char of WHITESPACE) classOf[char.charCodeAt(0)] = SPACE;
+  for (const char of IGNORABLE) classOf[char.charCodeAt(0)] = IGNORED;
+  let classCount = 2;
+  const folded = [...patternByFolded.keys()];
+  for (const unit of new Set(folded.join('').split(''))) {
+    if (unit === ' ') continue;
+    const cls = classCount++;
+    const variants = new Set([unit, unit.toUpperCase(), ...(EQUIVALENTS[unit] ?? '')]);
+    for (const variant of variants) if (variant.length === 1 && foldChar(variant) === unit) classOf[variant.charCodeAt(0)] = cls;
+  }
+
+  // Trie, then failure links and a dense transition table (breadth first).
+  const children: Map<number, number>[] = [new Map()];
+  const outputs: Pattern[][] = [[]];
+  folded.forEach((text, index) => {
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const cls = classOf[text.charCodeAt(i)];
+      let next = children[state].get(cls);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        outputs.push([]);
+        children[state].set(cls, next);
+      }
+      state = next;
+    }
+    outputs[state].push(patterns[index]);
+  });
+  const stateCount = children.length;
+  const delta = new Int32Array(stateCount * classCount);
+  const fail = new Int32Array(stateCount);
+  const queue: number[] = [];
+  for (const [cls, child] of children[0]) {
+    delta[cls] = child;
+    queue.push(child);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    outputs[state].push(...outputs[fail[state]]);
+    for (let cls = 0; cls < classCount; cls++) {
+      const child = children[state].get(cls);
+      if (child === undefined) {
+        delta[state * classCount + cls] = delta[fail[state] * classCount + cls];
+      } else {
+        fail[child] = delta[fail[state] * classCount + cls];
+        delta[state * classCount + cls] = child;
+        queue.push(child);
+      }
+    }
+  }
+  const hasOutput = outputs.map((list) => list.length > 0);
+  const longest = Math.max(1, ...patterns.map((p) => p.length));
+  let ringSize = 1;
+  while (ringSize <= longest) ringSize *= 2;
+  const ringMask = ringSize - 1;
+  const ring = new Int32Array(ringSize);
+
+  function scan(text: string): Candidate[] {
+    const found: Candidate[] = [];
+    let state = 0;
+    let previousWasSpace = false;
+    let count = 0;
+    for (let i = 0; i < text.length; i++) {
+      const cls = classOf[text.charCodeAt(i)];
+      if (cls === IGNORED) continue;
+      if (cls === SPACE) {
+        if (previousWasSpace) continue;
+        previousWasSpace = true;
+      } else {
+        previousWasSpace = false;
+      }
+      ring[count & ringMask] = i;
+      count++;
+      state = delta[state * classCount + cls];
+      if (cls === OTHER || !hasOutput[state]) continue;
+      for (const pattern of outputs[state]) {
+        const start = ring[(count - pattern.length) & ringMask];
+        let end = i + 1;
+        if (pattern.boundaryBefore && isWordCharAt(text, start - 1)) continue;
+        if (pattern.boundaryAfter && isWordCharAt(text, end)) continue;
+        // A possessive belongs to the mention: "Huawei's".
+        if (pattern.mention && pattern.boundaryAfter && APOSTROPHES.includes(text[end] ?? '-') && (text[end + 1] === 's' || text[end + 1] === 'S') && !isWordCharAt(text, end + 2)) {
+          end += 2;
+        }
+        found.push({ start, end, pattern });
+      }
+    }
+    return found;
+  }
+
+  function findMentions(text: string): Mention[] {
+    const candidates = scan(text);
+    if (candidates.length === 0) return [];
+    // Leftmost-longest wins; on an exact tie a "not a mention" phrase wins over a term.
+    const spans = candidates
+      .filter((c) => c.pattern.mention || c.pattern.notMention)
+      .sort((a, b) => a.start - b.start || b.end - a.end || Number(b.pattern.notMention) - Number(a.pattern.notMention));
+    const chosen: Candidate[] = [];
+    const excluded: Candidate[] = [];
+    let reachedEnd = 0;
+    for (const span of spans) {
+      if (span.start < reachedEnd) continue;
+      reachedEnd = span.end;
+      (span.pattern.notMention ? excluded : chosen).push(span);
+    }
+    const insideExcluded = (c: Candidate) => excluded.some((e) => c.start >= e.start && c.end <= e.end);
+    const cuedTopics = new Set(candidates.filter((c) => c.pattern.cueTopics.length > 0 && !insideExcluded(c)).flatMap((c) => c.pattern.cueTopics));
+
+    const isAmbiguous = (c: Candidate) => {
+      const term = c.pattern.mention!;
+      if (term.ambiguous) return true;
+      if (!term.matchCase) return false;
+      const written = text.slice(c.start, c.end).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ');
+      return !written.startsWith(term.text);
+    };
+    const anyUnambiguous = chosen.some((c) => !isAmbiguous(c));
+    return chosen
+      .filter((c) => !isAmbiguous(c) || anyUnambiguous || cuedTopics.has(c.pattern.mention!.topic))
+      .map((c) => ({ start: c.start, end: c.end, topic: c.pattern.mention!.topic, term: c.pattern.mention!.text }));
+  }
+
+  return { findMentions };
+}
+
+/** The matcher configuration for the bundled topics. */
+export function matcherConfigFromTopics(data: {
+  topics: readonly { id: string; terms: readonly string[]; properNames: readonly string[]; ambiguousTerms: readonly string[]; contextCues: readonly string[] }[];
+  notMentions: readonly string[];
+}): MatcherConfig {
+  return {
+    terms: data.topics.flatMap((topic) => [
+      ...topic.terms.map((text) => ({ text, topic: topic.id })),
+      ...topic.properNames.map((text) => ({ text, topic: topic.id, matchCase: true })),
+      ...topic.ambiguousTerms.map((text) => ({ text, topic: topic.id, ambiguous: true })),
+    ]),
+    contextCues: data.topics.flatMap((topic) => topic.contextCues.map((text) => ({ text, topic: topic.id }))),
+    notMentions: data.notMentions,
+  };
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { validateFactData } from './utils/data-schema';
+
+const readData = (file: string) => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  manifest: {
+    name: 'Fact Context',
+    description: 'Highlights mentions of Huawei, 5G standards and the US trade blacklist on any page and explains them from a bundled FAQ.',
+  },
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Malformed data fails the build, with a message that names the entry.
+    'build:before': () => {
+      validateFactData({
+        faqMarkdown: readData('faq.md'),
+        topicsJson: JSON.parse(readData('topics.json')),
+        answerKeywordsJson: JSON.parse(readData('answer-keywords.json')),
+      });
+    },
+  },
+});
