@@ -59,3 +59,19 @@ export function rankAnswers({ topicFaq, answerKeywords, context }: RankingInput)
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map(({ id, score }) => ({ id, score }));
 }
+
+export interface AnswerChoice<Entry> {
+  chosen: Entry;
+  /** The topic's other entries, best first. */
+  others: Entry[];
+}
+
+/** The answer for a mention of `topicFaq`'s topic read in `context`, and the rest of its topic. */
+export function chooseAnswer<Entry extends { id: string }>(
+  faq: readonly Entry[],
+  input: RankingInput,
+): AnswerChoice<Entry> {
+  const byId = new Map(faq.map((entry) => [entry.id, entry]));
+  const [chosen, ...others] = rankAnswers(input).flatMap(({ id }) => byId.get(id) ?? []);
+  return { chosen, others };
+}

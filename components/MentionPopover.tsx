@@ -1,0 +1,52 @@
+import type { FaqEntry } from '../utils/faq-markdown';
+
+export interface MentionPopoverProps {
+  topicLabel: string;
+  topicSummary: string;
+  /** The topic's colour as "r g b", matching its highlight on the page. */
+  topicColour: string;
+  chosen: FaqEntry;
+  /** The topic's other entries, in the order they ranked. */
+  others: readonly FaqEntry[];
+  onClose(): void;
+}
+
+/**
+ * The card shown next to a mention. All text is rendered as text (Preact escapes it), never as HTML.
+ */
+export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, others, onClose }: MentionPopoverProps) {
+  return (
+    <section class="card" role="dialog" aria-labelledby="fc-topic" aria-describedby="fc-answer" style={{ '--topic': topicColour }}>
+      <header class="header">
+        <span class="dot" aria-hidden="true" />
+        <span class="topic" id="fc-topic">
+          {topicLabel}
+        </span>
+        <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <p class="summary">{topicSummary}</p>
+      <h2 class="question">{chosen.question}</h2>
+      <p class="answer" id="fc-answer">
+        {chosen.answer}
+      </p>
+      {others.length > 0 && (
+        <div class="more">
+          <h3 class="more-title">More on {topicLabel}</h3>
+          <ul class="others">
+            {others.map((entry) => (
+              <li key={entry.id}>
+                <details>
+                  <summary>{entry.question}</summary>
+                  <p class="other-answer">{entry.answer}</p>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <footer class="footer">Fact Context · answers from the bundled FAQ, nothing sent anywhere</footer>
+    </section>
+  );
+}

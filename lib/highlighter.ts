@@ -1,0 +1,46 @@
+import type { PageMention } from './page-mentions';
+
+/** Highlight names in the page's shared `CSS.highlights` registry start with this. */
+export const HIGHLIGHT_PREFIX = 'fact-context';
+
+export const highlightName = (topic: string) => `${HIGHLIGHT_PREFIX}-${topic}`;
+
+// One hue per topic; translucent so the text stays readable on light and dark pages alike.
+const TOPIC_COLOURS = ['229 72 77', '62 99 221', '214 142 0', '48 164 108', '142 78 198'];
+
+/** The colour ("r g b") of the topic at `index` in data/topics.json; the card uses it too. */
+export const topicColour = (index: number) => TOPIC_COLOURS[index % TOPIC_COLOURS.length];
+
+function highlightCss(topics: readonly string[]): string {
+  return topics
+    .map((topic, i) => {
+      const rgb = topicColour(i);
+      return `::highlight(${highlightName(topic)}) { background-color: rgb(${rgb} / 0.16); text-decoration: underline 2px rgb(${rgb} / 0.85); text-underline-offset: 3px; }`;
+    })
+    .join('\n');
+}
+
+/**
+ * Paints mentions with the CSS Custom Highlight API: no element is added around the page's text,
+ * so its layout, its scripts and its selection behave as if we were not there.
+ * https://drafts.csswg.org/css-highlight-api-1/
+ */
+export function createHighlighter(topics: readonly string[], doc: Document = document) {
+  // A constructed style sheet adds no node to the page and is not blocked by a style-src CSP.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(highlightCss(topics));
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const highlights = new Map(topics.map((topic) => [topic, new Highlight()]));
+
+  return {
+    show(mentions: readonly PageMention[]) {
+      for (const highlight of highlights.values()) highlight.clear();
+      for (const mention of mentions) highlights.get(mention.topic)?.add(mention.range);
+      for (const [topic, highlight] of highlights) CSS.highlights.set(highlightName(topic), highlight);
+    },
+    destroy() {
+      for (const topic of highlights.keys()) CSS.highlights.delete(highlightName(topic));
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+  };
+}

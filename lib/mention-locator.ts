@@ -1,0 +1,53 @@
+import type { PageMention } from './page-mentions';
+
+export interface LocatedMention {
+  mention: PageMention;
+  /** The line box of the mention under the pointer (a mention can wrap over lines). */
+  lineIndex: number;
+}
+
+const TOLERANCE_PX = 1;
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+  }
+  const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/**
+ * Finds the mention under a point. The caret position says which text node the point is over;
+ * the mention's client rects (read now, so scrolling and reflow are accounted for) confirm that
+ * the point is on its glyphs and not on empty space beside a line.
+ */
+export function createMentionLocator(mentions: readonly PageMention[], doc: Document = document) {
+  const byNode = new Map<Node, PageMention[]>();
+  for (const mention of mentions) {
+    for (const node of mention.block.nodes) {
+      if (!mention.range.intersectsNode(node)) continue;
+      const list = byNode.get(node) ?? [];
+      list.push(mention);
+      byNode.set(node, list);
+    }
+  }
+
+  return {
+    mentionAt(x: number, y: number): LocatedMention | undefined {
+      const caret = caretAt(doc, x, y);
+      const candidates = caret && byNode.get(caret.node);
+      if (!candidates) return undefined;
+      for (const mention of candidates) {
+        const rects = mention.range.getClientRects();
+        for (let i = 0; i < rects.length; i++) {
+          const r = rects[i];
+          if (x >= r.left - TOLERANCE_PX && x <= r.right + TOLERANCE_PX && y >= r.top - TOLERANCE_PX && y <= r.bottom + TOLERANCE_PX) {
+            return { mention, lineIndex: i };
+          }
+        }
+      }
+      return undefined;
+    },
+  };
+}

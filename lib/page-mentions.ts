@@ -1,0 +1,28 @@
+import type { Matcher } from '../utils/matcher';
+import { positionInBlock, type TextBlock } from './text-blocks';
+
+/** A mention found on the page: where it is (a live Range) and what it is about. */
+export interface PageMention {
+  topic: string;
+  term: string;
+  range: Range;
+  block: TextBlock;
+  /** Offsets into `block.text`. */
+  start: number;
+  end: number;
+}
+
+export function findPageMentions(blocks: readonly TextBlock[], matcher: Matcher): PageMention[] {
+  const found: PageMention[] = [];
+  for (const block of blocks) {
+    for (const mention of matcher.findMentions(block.text)) {
+      const from = positionInBlock(block, mention.start);
+      const to = positionInBlock(block, mention.end, true);
+      const range = new Range();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      found.push({ topic: mention.topic, term: mention.term, range, block, start: mention.start, end: mention.end });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,102 @@
+import { autoUpdate, computePosition, flip, hide, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { render, type ComponentChild } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import popoverCss from '../components/mention-popover.css?inline';
+
+export const POPOVER_TAG = 'fact-context-popover';
+
+// Inline and !important: the page's own CSS (even `* { all: unset !important }`) cannot move,
+// hide or restyle the host. The shadow root keeps page CSS away from everything inside it.
+const HOST_STYLE = [
+  'position: fixed', 'inset: auto', 'top: 0', 'left: 0', 'margin: 0', 'padding: 0', 'border: 0',
+  'background: transparent', 'overflow: visible', 'width: max-content', 'height: auto',
+  'max-width: none', 'max-height: none', 'display: block', 'z-index: 2147483647', 'color-scheme: light dark',
+  'transform: none', 'zoom: 1', 'opacity: 1', 'pointer-events: auto',
+].map((declaration) => `${declaration} !important`).join('; ');
+
+export interface PopoverAnchor {
+  /** The mention's box now (read each time the card is positioned). */
+  getBoundingClientRect(): DOMRect;
+  /** An element of the page near the mention, whose scroll containers move it. */
+  contextElement: Element;
+}
+
+export interface PopoverHostEvents {
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+  onEscape(): void;
+}
+
+/**
+ * The card's container: a shadow root (page CSS cannot reach in) on a host shown in the top layer
+ * with the Popover API (no page z-index can cover it), positioned next to its mention by Floating
+ * UI, which flips and shifts it to stay in the viewport. It is added to the page on first use only.
+ */
+export async function createPopoverHost(ctx: ContentScriptContext, events: PopoverHostEvents) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(popoverCss);
+  let shadowRoot: ShadowRoot | undefined;
+  const ui = await createShadowRootUi(ctx, {
+    name: POPOVER_TAG,
+    position: 'inline',
+    anchor: () => document.body ?? document.documentElement,
+    inheritStyles: true, // our own reset (`:host { all: initial }`) is in the adopted sheet
+    isolateEvents: true, // keys typed in the card never reach the page's shortcuts
+    onMount(container, shadow, host) {
+      shadowRoot = shadow;
+      shadow.adoptedStyleSheets = [sheet];
+      host.setAttribute('popover', 'manual');
+      host.addEventListener('pointerenter', events.onPointerEnter);
+      host.addEventListener('pointerleave', events.onPointerLeave);
+      shadow.addEventListener('keydown', (event) => {
+        if ((event as KeyboardEvent).key === 'Escape') events.onEscape();
+      });
+      return container;
+    },
+  });
+  const host = ui.shadowHost as HTMLElement;
+  let stopAutoUpdate: (() => void) | undefined;
+  let focusBeforeCard: Element | null = null;
+
+  const place = async (anchor: PopoverAnchor) => {
+    const { x, y, middlewareData } = await computePosition(anchor as VirtualElement, host, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 }), hide()],
+    });
+    host.style.setProperty('left', `${x}px`, 'important');
+    host.style.setProperty('top', `${y}px`, 'important');
+    // A mention scrolled out of sight takes its card with it.
+    host.style.setProperty('visibility', middlewareData.hide?.referenceHidden ? 'hidden' : 'visible', 'important');
+  };
+
+  const isOpen = () => host.isConnected && host.matches(':popover-open');
+
+  return {
+    show(anchor: PopoverAnchor, content: ComponentChild) {
+      if (!host.isConnected) ui.mount();
+      host.setAttribute('style', HOST_STYLE);
+      if (document.activeElement !== host) focusBeforeCard = document.activeElement;
+      render(content, ui.uiContainer);
+      if (!isOpen()) host.showPopover();
+      stopAutoUpdate?.();
+      stopAutoUpdate = autoUpdate(anchor as VirtualElement, host, () => void place(anchor));
+    },
+    hide() {
+      stopAutoUpdate?.();
+      stopAutoUpdate = undefined;
+      const focusWasInCard = shadowRoot?.activeElement != null;
+      if (isOpen()) host.hidePopover();
+      render(null, ui.uiContainer);
+      // Hand focus back to where the reader was (WCAG 2.4.3).
+      if (focusWasInCard && focusBeforeCard instanceof HTMLElement) focusBeforeCard.focus();
+    },
+    isOwnElement: (element: Element) => element === host,
+    get isOpen() {
+      return isOpen();
+    },
+  };
+}
+
+export type PopoverHost = Awaited<ReturnType<typeof createPopoverHost>>;

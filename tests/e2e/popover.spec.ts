@@ -1,0 +1,108 @@
+import { expect, test } from './fixtures';
+import { hoverText, pointOnText, popover, waitForHighlights } from './page-helpers';
+
+const ANSWER = {
+  q1: 'Huawei was added to the US trade blacklist due to concerns regarding national security',
+  q3: 'Huawei has expressed its commitment to engaging in discussions',
+  q4: 'Countries like Canada and the UK have either limited or excluded Huawei',
+  q6: 'Setting standardized 5G protocols is crucial',
+  q7: 'The US government has raised concerns about potential espionage risks',
+  q11: '5G deployments have commenced in major cities worldwide',
+};
+
+test.describe('hovering a mention', () => {
+  test.beforeEach(async ({ openFixture }) => {
+    await waitForHighlights(await openFixture('contexts.html'));
+  });
+
+  for (const [paragraph, term, answer] of [
+    ['#ban', 'Huawei', ANSWER.q4],
+    ['#spying', 'Huawei', ANSWER.q7],
+    ['#reply', 'Huawei', ANSWER.q3],
+    ['#plain', 'Huawei', ANSWER.q1],
+    ['#standards', '5G standards', ANSWER.q6],
+    ['#rollout', '5G', ANSWER.q11],
+  ] as const) {
+    test(`in ${paragraph} shows the answer that fits the sentence`, async ({ page }) => {
+      await hoverText(page, paragraph, term);
+      const card = popover(page);
+      await expect(card).toBeVisible();
+      await expect(card.locator('.answer')).toContainText(answer);
+    });
+  }
+
+  test('opens only after the pointer rests, next to the mention', async ({ page }) => {
+    const point = await hoverText(page, '#ban', 'Huawei');
+    await page.waitForTimeout(150);
+    await expect(popover(page)).toHaveCount(0);
+    await expect(popover(page)).toBeVisible();
+    const box = (await popover(page).boundingBox())!;
+    expect(box.y).toBeGreaterThan(point.y); // below the line…
+    expect(box.y - point.y).toBeLessThan(40); // …and right next to it
+    expect(Math.abs(box.x - point.x)).toBeLessThan(120);
+  });
+
+  test('shows the topic and its other questions, expandable in place', async ({ page }) => {
+    await hoverText(page, '#ban', 'Huawei');
+    const card = popover(page);
+    await expect(card).toHaveAccessibleName('Huawei');
+    await expect(card.getByRole('heading', { level: 2 })).toHaveText('Which countries have restricted Huawei’s involvement in their 5G networks?');
+    const other = card.getByText('Why was Huawei placed on the US trade blacklist?');
+    await expect(other).toBeVisible();
+    await expect(card.getByText(ANSWER.q1)).toBeHidden();
+    await other.click();
+    await expect(card.getByText(ANSWER.q1)).toBeVisible();
+  });
+
+  test('closes on Escape', async ({ page }) => {
+    await hoverText(page, '#ban', 'Huawei');
+    await expect(popover(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(popover(page)).toHaveCount(0);
+    // Resting on the same mention does not bring a dismissed card straight back.
+    await page.mouse.move((await pointOnText(page, '#ban', 'Huawei')).x + 2, (await pointOnText(page, '#ban', 'Huawei')).y);
+    await page.waitForTimeout(800);
+    await expect(popover(page)).toHaveCount(0);
+  });
+
+  test('stays open while the pointer moves into it, and closes after it leaves', async ({ page }) => {
+    await hoverText(page, '#ban', 'Huawei');
+    const card = popover(page);
+    await expect(card).toBeVisible();
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 5 });
+    await page.waitForTimeout(800);
+    await expect(card).toBeVisible();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height + 150, { steps: 3 });
+    await expect(card).toHaveCount(0);
+  });
+
+  test('does not open over empty space beside a mention', async ({ page }) => {
+    const point = await pointOnText(page, '#plain', 'markets.');
+    await page.mouse.move(point.x + 300, point.y, { steps: 3 });
+    await page.waitForTimeout(900);
+    await expect(popover(page)).toHaveCount(0);
+  });
+
+  test('stays inside the viewport for a mention in a corner', async ({ page }) => {
+    await hoverText(page, '#bottom-right', 'Huawei');
+    const card = popover(page);
+    await expect(card).toBeVisible();
+    const box = (await card.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  });
+});
+
+test('a mention inside a link keeps the link working', async ({ openFixture }) => {
+  const page = await openFixture('traps.html');
+  await waitForHighlights(page);
+  await hoverText(page, '#linked', 'Entity List');
+  await expect(popover(page)).toBeVisible();
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(page).toHaveURL(/#target$/);
+});
