@@ -32,8 +32,10 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
         {chosen.answer}
       </p>
       {others.length > 0 && (
-        <div class="more">
-          <h3 class="more-title">More on {topicLabel}</h3>
+        <details class="more">
+          <summary class="more-title">
+            {others.length} more {others.length === 1 ? 'question' : 'questions'} on {topicLabel}
+          </summary>
           <ul class="others">
             {others.map((entry) => (
               <li key={entry.id}>
@@ -44,7 +46,7 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
               </li>
             ))}
           </ul>
-        </div>
+        </details>
       )}
       <footer class="footer">Fact Context · answers from the bundled FAQ, nothing sent anywhere</footer>
     </section>

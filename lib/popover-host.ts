@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, hide, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -63,7 +63,17 @@ export async function createPopoverHost(ctx: ContentScriptContext, events: Popov
     const { x, y, middlewareData } = await computePosition(anchor as VirtualElement, host, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 }), hide()],
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        // Where neither side has room for the whole card, it gets the room there is and scrolls.
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => host.style.setProperty('--fc-available-height', `${Math.max(120, availableHeight)}px`),
+        }),
+        hide(),
+      ],
     });
     host.style.setProperty('left', `${x}px`, 'important');
     host.style.setProperty('top', `${y}px`, 'important');

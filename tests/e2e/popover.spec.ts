@@ -48,6 +48,8 @@ test.describe('hovering a mention', () => {
     await expect(card).toHaveAccessibleName('Huawei');
     await expect(card.getByRole('heading', { level: 2 })).toHaveText('Which countries have restricted Huawei’s involvement in their 5G networks?');
     const other = card.getByText('Why was Huawei placed on the US trade blacklist?');
+    await expect(other).toBeHidden();
+    await card.getByText('5 more questions on Huawei').click();
     await expect(other).toBeVisible();
     await expect(card.getByText(ANSWER.q1)).toBeHidden();
     await other.click();

@@ -1,9 +1,10 @@
+// Plain JavaScript (with JSDoc types) so the demo script can use it without a TypeScript loader.
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** @type {Record<string, string>} */
+const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -12,15 +13,14 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export interface StaticServer {
-  /** e.g. http://127.0.0.1:41234 */
-  origin: string;
-  close(): Promise<void>;
-}
-
-/** Serves a folder on 127.0.0.1 (a free port), for fixture pages and the demo. */
-export async function startStaticServer(folder: string, port = 0): Promise<StaticServer> {
-  const server: Server = createServer((request, response) => {
+/**
+ * Serves a folder on 127.0.0.1, for fixture pages and the demo.
+ * @param {string} folder absolute path
+ * @param {number} [port] 0 picks a free port
+ * @returns {Promise<{ origin: string, close(): Promise<void> }>}
+ */
+export async function startStaticServer(folder, port = 0) {
+  const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(folder, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
@@ -30,14 +30,14 @@ export async function startStaticServer(folder: string, port = 0): Promise<Stati
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const { port: actualPort } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
-    origin: `http://127.0.0.1:${actualPort}`,
+    origin: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections(); // or close() waits on the browser's keep-alive sockets
-        server.close(() => resolve());
+        server.close(() => resolve(undefined));
       }),
   };
 }

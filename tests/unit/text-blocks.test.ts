@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { findPageMentions } from '../../lib/page-mentions';
+import { collectTextBlocks, positionInBlock } from '../../lib/text-blocks';
+import { factData } from '../../utils/fact-data';
+import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
+
+const matcher = createMatcher(matcherConfigFromTopics(factData));
+
+function blocksOf(html: string, options = {}): string[] {
+  document.body.innerHTML = html;
+  return collectTextBlocks(document.body, options).map((block) => block.text);
+}
+
+describe('collectTextBlocks', () => {
+  beforeEach(() => {
+    document.designMode = 'off';
+  });
+
+  it('joins text across inline elements and splits it at block elements', () => {
+    expect(blocksOf('<p>The <b>Hua</b><i>wei</i> case</p><p>Next</p>')).toEqual(['The Huawei case', 'Next']);
+    expect(blocksOf('<div>Before <p>inside</p> after</div>')).toEqual(['Before ', 'inside', ' after']);
+    expect(blocksOf('<p>one<br>two</p>')).toEqual(['one', 'two']);
+    expect(blocksOf('<ul><li>a <a href="#">link</a></li><li>b</li></ul>')).toEqual(['a link', 'b']);
+  });
+
+  it.each([
+    ['<script>Huawei</script>'],
+    ['<style>.huawei{}</style>'],
+    ['<noscript>Huawei</noscript>'],
+    ['<template><p>Huawei</p></template>'],
+    ['<textarea>Huawei</textarea>'],
+    ['<select><option>Huawei</option></select>'],
+    ['<div contenteditable="true"><p>Huawei</p></div>'],
+    ['<div contenteditable=""><span>Huawei</span></div>'],
+  ])('skips %s', (html) => {
+    expect(blocksOf(`${html}<p>prose</p>`)).toEqual(['prose']);
+  });
+
+  it('skips a document in design mode', () => {
+    document.body.innerHTML = '<p>Huawei</p>';
+    document.designMode = 'on';
+    expect(collectTextBlocks(document.body)).toEqual([]);
+  });
+
+  it('skips our own UI', () => {
+    const blocks = blocksOf('<fact-context-popover><p>Huawei</p></fact-context-popover><p>prose</p>', {
+      isOwnElement: (element: Element) => element.tagName === 'FACT-CONTEXT-POPOVER',
+    });
+    expect(blocks).toEqual(['prose']);
+  });
+
+  it('maps block offsets back to text nodes', () => {
+    document.body.innerHTML = '<p>ab<b>cd</b>ef</p>';
+    const [block] = collectTextBlocks(document.body);
+    expect(positionInBlock(block, 2)).toMatchObject({ node: { data: 'cd' }, offset: 0 });
+    expect(positionInBlock(block, 2, true)).toMatchObject({ node: { data: 'ab' }, offset: 2 });
+    expect(positionInBlock(block, 5)).toMatchObject({ node: { data: 'ef' }, offset: 1 });
+  });
+});
+
+describe('findPageMentions', () => {
+  it('returns ranges that cover exactly the mentioned text, across elements', () => {
+    document.body.innerHTML = '<p>Canada excluded <b>Hua</b>wei’s gear; the <a href="#">Entity List</a> grew.</p>';
+    const mentions = findPageMentions(collectTextBlocks(document.body), matcher);
+    expect(mentions.map((m) => [m.topic, m.range.toString()])).toEqual([
+      ['huawei', 'Huawei’s'],
+      ['trade-blacklist', 'Entity List'],
+    ]);
+  });
+});
