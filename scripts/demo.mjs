@@ -26,7 +26,9 @@ if (!headless) {
   const mentions = await page.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('fact-context-')).map(([name, h]) => `${name.replace('fact-context-', '')}: ${h.size}`));
   console.log(`Highlighted on ${url}: ${mentions.join(', ')}`);
   const box = await page.evaluate(() => {
-    const range = [...CSS.highlights.get('fact-context-huawei')][0];
+    const highlight = CSS.highlights.get('fact-context-huawei');
+    if (!highlight) throw new Error('no Huawei highlight');
+    const range = /** @type {Range} */ ([...highlight][0]);
     const rect = range.getClientRects()[0];
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   });
