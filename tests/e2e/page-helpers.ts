@@ -67,4 +67,23 @@ export async function hoverText(page: Page, selector: string, text: string): Pro
   return point;
 }
 
+/** Rests the pointer on the `index`-th highlighted mention of `topic`, in page order. */
+export async function hoverHighlight(page: Page, topic: string, index: number): Promise<string> {
+  const target = await page.evaluate(
+    ([topic, index]) => {
+      const highlight = CSS.highlights.get(`fact-context-${topic}`) as unknown as Set<Range> | undefined;
+      const ranges = [...(highlight ?? [])].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const range = ranges[index];
+      if (!range) return null;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: range.toString() };
+    },
+    [topic, index] as const,
+  );
+  if (!target) throw new Error(`no highlighted ${topic} mention #${index}`);
+  await page.mouse.move(target.x, target.y, { steps: 4 });
+  return target.text;
+}
+
 export const popover = (page: Page) => page.getByRole('dialog');

@@ -1,0 +1,87 @@
+import { chromium, type Page } from '@playwright/test';
+import { chromiumArgs, CHROMIUM_PATH } from '../support/chromium.mjs';
+import { expect, test } from './fixtures';
+import { hoverHighlight, hoverText, pointOnText, popover, waitForHighlights } from './page-helpers';
+
+/** The page as its author made it: markup, and the box of every element. */
+async function pageSnapshot(page: Page) {
+  return page.evaluate(() => ({
+    html: document.documentElement.outerHTML.replace(/<fact-context-popover[\s\S]*?<\/fact-context-popover>/, ''),
+    boxes: [...document.querySelectorAll('body *')]
+      .filter((element) => element.tagName !== 'FACT-CONTEXT-POPOVER')
+      .map((element) => {
+        const r = element.getBoundingClientRect();
+        return `${element.tagName}#${element.id} ${r.x},${r.y} ${r.width}x${r.height}`;
+      }),
+    text: document.body.innerText,
+  }));
+}
+
+for (const fixture of ['seed-article.html', 'traps.html', 'interactions.html']) {
+  test(`leaves the layout and text of ${fixture} exactly as without the extension`, async ({ openFixture, fixtureOrigin }) => {
+    const baselineBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs() });
+    const baselinePage = await baselineBrowser.newPage({ viewport: { width: 1280, height: 800 } });
+    await baselinePage.goto(`${fixtureOrigin}/${fixture}`);
+    const baseline = await pageSnapshot(baselinePage);
+    await baselineBrowser.close();
+
+    const page = await openFixture(fixture);
+    await waitForHighlights(page);
+    expect(await pageSnapshot(page)).toEqual(baseline);
+
+    // Showing a card adds only our own host element.
+    await hoverHighlight(page, 'huawei', 0);
+    await expect(popover(page)).toBeVisible();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect((await pageSnapshot(page)).html).toEqual(baseline.html);
+  });
+}
+
+test.describe('on a page with its own shortcuts and overlays', () => {
+  test.beforeEach(async ({ openFixture }) => {
+    await waitForHighlights(await openFixture('interactions.html'));
+  });
+
+  test('keys pressed inside the card do not reach the page', async ({ page }) => {
+    await hoverText(page, '#first', 'Entity List');
+    const card = popover(page);
+    await card.getByText(/more questions? on/).click();
+    await page.evaluate(() => ((window as unknown as { keysSeen: string[] }).keysSeen.length = 0));
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => (window as unknown as { keysSeen: string[] }).keysSeen)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(card).toHaveCount(0);
+  });
+
+  test('the card is above a page overlay with the highest z-index', async ({ page }) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const point = await pointOnText(page, '#first', 'Huawei');
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    const box = (await popover(page).boundingBox())!;
+    const topElement = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    expect(topElement).toBe('FACT-CONTEXT-POPOVER');
+  });
+
+  test('finds the mention under the pointer after scrolling and reflow', async ({ page }) => {
+    await page.setViewportSize({ width: 520, height: 700 }); // the paragraph re-wraps
+    await hoverText(page, '#far', 'Huawei'); // scrolls far down first
+    await expect(popover(page)).toContainText('Huawei');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await hoverText(page, '#wrapping', '5G standards');
+    await expect(popover(page)).toContainText('5G and its standards');
+  });
+
+  test('a card follows its mention when the page scrolls under it', async ({ page }) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const point = await pointOnText(page, '#first', 'Huawei');
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    const card = popover(page);
+    const before = (await card.boundingBox())!;
+    await page.evaluate(() => window.scrollBy(0, 40));
+    await expect.poll(async () => (await card.boundingBox())?.y).toBeCloseTo(before.y - 40, 0);
+  });
+});

@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MentionPopover } from '../../components/MentionPopover';
+
+const entry = (id: string, question: string, answer: string) => ({ id, question, answer });
+
+function renderCard(props: Partial<Parameters<typeof MentionPopover>[0]> = {}) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const onClose = vi.fn();
+  render(
+    <MentionPopover
+      topicLabel="Huawei"
+      topicSummary="A summary."
+      topicColour="229 72 77"
+      chosen={entry('q4', 'Which countries?', 'Canada and the UK.')}
+      others={[entry('q1', 'Why?', 'Security.'), entry('q7', 'How justified?', 'Espionage.')]}
+      onClose={onClose}
+      {...props}
+    />,
+    container,
+  );
+  return { container, onClose };
+}
+
+describe('MentionPopover', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('is a dialog named by its topic, with the chosen question and answer', () => {
+    const { container } = renderCard();
+    const dialog = container.querySelector('[role="dialog"]')!;
+    expect(container.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)?.textContent).toBe('Huawei');
+    expect(container.querySelector('h2')?.textContent).toBe('Which countries?');
+    expect(container.querySelector('.answer')?.textContent).toBe('Canada and the UK.');
+  });
+
+  it('lists the other questions of the topic, collapsed, each with its answer', () => {
+    const { container } = renderCard();
+    expect(container.querySelector('.more > summary')?.textContent).toBe('2 more questions on Huawei');
+    expect([...container.querySelectorAll('.others summary')].map((s) => s.textContent)).toEqual(['Why?', 'How justified?']);
+    expect([...container.querySelectorAll('details')].every((d) => !d.open)).toBe(true);
+  });
+
+  it('renders markup in FAQ text as text', () => {
+    const hostile = '<img src=x onerror="window.pwned=1"><b>bold</b>';
+    const { container } = renderCard({ chosen: entry('q1', hostile, hostile), others: [entry('q2', hostile, hostile)] });
+    expect(container.querySelector('img, b')).toBeNull();
+    expect(container.querySelector('.answer')?.textContent).toBe(hostile);
+  });
+
+  it('closes with its close button', () => {
+    const { container, onClose } = renderCard();
+    (container.querySelector('button.close') as HTMLButtonElement).click();
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('leaves out the "more" section when the topic has one entry', () => {
+    const { container } = renderCard({ others: [] });
+    expect(container.querySelector('.more')).toBeNull();
+  });
+});
