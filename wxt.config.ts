@@ -13,6 +13,9 @@ export default defineConfig({
   manifest: {
     name: 'Fact Context',
     description: 'Highlights mentions of Huawei, 5G standards and the US trade blacklist on any page and explains them from a bundled FAQ.',
+    // storage: the reader's settings (storage.sync, or storage.local where sync is unavailable).
+    permissions: ['storage'],
+    action: { default_title: 'Fact Context' },
   },
   vite: () => ({ plugins: [preact()] }),
   hooks: {

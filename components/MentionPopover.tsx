@@ -9,12 +9,16 @@ export interface MentionPopoverProps {
   /** The topic's other entries, in the order they ranked. */
   others: readonly FaqEntry[];
   onClose(): void;
+  /** One click to silence the extension on this site (undo from the popup). */
+  onTurnOffSite(): void;
+  /** Opens the full FAQ page at the chosen entry. */
+  onOpenFaq(): void;
 }
 
 /**
  * The card shown next to a mention. All text is rendered as text (Preact escapes it), never as HTML.
  */
-export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, others, onClose }: MentionPopoverProps) {
+export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, others, onClose, onTurnOffSite, onOpenFaq }: MentionPopoverProps) {
   return (
     <section class="card" role="dialog" aria-labelledby="fc-topic" aria-describedby="fc-answer" style={{ '--topic': topicColour }}>
       <header class="header">
@@ -48,7 +52,14 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
           </ul>
         </details>
       )}
-      <footer class="footer">Fact Context · answers from the bundled FAQ, nothing sent anywhere</footer>
+      <footer class="footer">
+        <button type="button" class="action" onClick={onOpenFaq}>
+          Open in the FAQ
+        </button>
+        <button type="button" class="action" onClick={onTurnOffSite}>
+          Turn off on this site
+        </button>
+      </footer>
     </section>
   );
 }

@@ -9,6 +9,8 @@ function renderCard(props: Partial<Parameters<typeof MentionPopover>[0]> = {}) {
   const container = document.createElement('div');
   document.body.append(container);
   const onClose = vi.fn();
+  const onTurnOffSite = vi.fn();
+  const onOpenFaq = vi.fn();
   render(
     <MentionPopover
       topicLabel="Huawei"
@@ -17,11 +19,13 @@ function renderCard(props: Partial<Parameters<typeof MentionPopover>[0]> = {}) {
       chosen={entry('q4', 'Which countries?', 'Canada and the UK.')}
       others={[entry('q1', 'Why?', 'Security.'), entry('q7', 'How justified?', 'Espionage.')]}
       onClose={onClose}
+      onTurnOffSite={onTurnOffSite}
+      onOpenFaq={onOpenFaq}
       {...props}
     />,
     container,
   );
-  return { container, onClose };
+  return { container, onClose, onTurnOffSite, onOpenFaq };
 }
 
 describe('MentionPopover', () => {
@@ -55,6 +59,16 @@ describe('MentionPopover', () => {
     const { container, onClose } = renderCard();
     (container.querySelector('button.close') as HTMLButtonElement).click();
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('offers to turn the site off and to open the full FAQ', () => {
+    const { container, onTurnOffSite, onOpenFaq } = renderCard();
+    const buttons = [...container.querySelectorAll('footer button')] as HTMLButtonElement[];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Open in the FAQ', 'Turn off on this site']);
+    buttons[0].click();
+    buttons[1].click();
+    expect(onOpenFaq).toHaveBeenCalledOnce();
+    expect(onTurnOffSite).toHaveBeenCalledOnce();
   });
 
   it('leaves out the "more" section when the topic has one entry', () => {

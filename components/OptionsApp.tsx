@@ -1,0 +1,233 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { faqTopics, topicIds } from '../lib/extension-data';
+import { loadSettings, saveSettings, watchSettings } from '../lib/settings-store';
+import type { Density } from '../utils/density';
+import { parseSettingsFile, serializeSettings, type Settings } from '../utils/settings';
+import { mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from '../utils/site-rules';
+
+const DENSITIES: { value: Density; label: string; hint: string }[] = [
+  { value: 'all', label: 'Every mention', hint: 'Highlight each time a topic is mentioned.' },
+  { value: 'first-per-paragraph', label: 'First mention per paragraph', hint: 'Once per topic in each paragraph.' },
+  { value: 'first-per-page', label: 'First mention per page', hint: 'Once per topic on the whole page.' },
+];
+
+const MODES: { value: SiteMode; label: string }[] = [
+  { value: 'all-except', label: 'Everywhere except these sites' },
+  { value: 'only', label: 'Only on these sites' },
+];
+
+/** Reads one or more sites (one per line); all must be valid, or none is added. */
+function parseSiteLines(text: string, includeSubdomains: boolean): { rules: SiteRule[] } | { error: string } {
+  const lines = text.split(/\r?\n/);
+  const rules: SiteRule[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (lines.length > 1 && line.trim() === '' && index === lines.length - 1) continue; // a trailing newline
+    const result = parseSiteInput(line, includeSubdomains);
+    if (!result.ok) return { error: lines.length > 1 ? `Line ${index + 1}: ${result.error}` : result.error };
+    rules.push(result.rule);
+  }
+  return { rules };
+}
+
+export function OptionsApp() {
+  const [settings, setSettings] = useState<Settings>();
+  const [loadProblems, setLoadProblems] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+  const [siteText, setSiteText] = useState('');
+  const [siteSubdomains, setSiteSubdomains] = useState(true);
+  const [siteError, setSiteError] = useState('');
+  const [importMessage, setImportMessage] = useState<{ kind: 'error' | 'ok'; text: string; details?: string[] }>();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void loadSettings(topicIds).then(({ settings, problems }) => {
+      setSettings(settings);
+      setLoadProblems(problems);
+    });
+    return watchSettings(topicIds, setSettings);
+  }, []);
+
+  if (!settings) return <main class="options" aria-busy="true" />;
+
+  const save = async (next: Settings, message = 'Saved.') => {
+    setSettings(next);
+    await saveSettings(next);
+    setStatus(message);
+  };
+
+  const addSites = (event: Event) => {
+    event.preventDefault();
+    const parsed = parseSiteLines(siteText, siteSubdomains);
+    if ('error' in parsed) {
+      setSiteError(parsed.error);
+      return;
+    }
+    setSiteError('');
+    setSiteText('');
+    void save({ ...settings, sites: mergeSiteRules(settings.sites, parsed.rules) }, `Added ${parsed.rules.map((r) => r.host).join(', ')}.`);
+  };
+
+  const exportSettings = () => {
+    const url = URL.createObjectURL(new Blob([serializeSettings(settings)], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'fact-context-settings.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const importSettings = async (file: File | undefined) => {
+    if (!file) return;
+    const result = parseSettingsFile(await file.text(), topicIds);
+    if (fileInput.current) fileInput.current.value = '';
+    if (!result.ok) {
+      setImportMessage({ kind: 'error', text: `Nothing was imported. ${result.error}` });
+      return;
+    }
+    await save(result.settings, 'Settings imported.');
+    setImportMessage({
+      kind: 'ok',
+      text: result.problems.length ? 'Imported. Some values were unreadable and kept their defaults:' : 'Imported.',
+      details: result.problems,
+    });
+  };
+
+  return (
+    <main class="options">
+      <h1>Fact Context options</h1>
+      {loadProblems.length > 0 && (
+        <div class="notice" role="alert">
+          <p>Some saved settings could not be read and were reset to their defaults; the rest are as you left them.</p>
+          <ul>
+            {loadProblems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <section aria-labelledby="general-title">
+        <h2 id="general-title">General</h2>
+        <label class="row">
+          <input type="checkbox" role="switch" checked={settings.enabled} onChange={(e) => void save({ ...settings, enabled: e.currentTarget.checked })} />
+          <span>Show context on web pages</span>
+        </label>
+      </section>
+
+      <section aria-labelledby="topics-title">
+        <h2 id="topics-title">Topics</h2>
+        <p class="hint">Highlight mentions of:</p>
+        {faqTopics.map((topic) => (
+          <label class="row" key={topic.id} style={{ '--topic': topic.colour }}>
+            <input
+              type="checkbox"
+              checked={settings.topics[topic.id] !== false}
+              onChange={(e) => void save({ ...settings, topics: { ...settings.topics, [topic.id]: e.currentTarget.checked } })}
+            />
+            <span class="faq-dot" aria-hidden="true" />
+            <span>{topic.label}</span>
+          </label>
+        ))}
+      </section>
+
+      <section aria-labelledby="density-title">
+        <h2 id="density-title">Highlight density</h2>
+        <div role="radiogroup" aria-labelledby="density-title">
+          {DENSITIES.map((density) => (
+            <label class="row" key={density.value}>
+              <input type="radio" name="density" value={density.value} checked={settings.density === density.value} onChange={() => void save({ ...settings, density: density.value })} />
+              <span>
+                {density.label} <span class="hint">{density.hint}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="sites-title">
+        <h2 id="sites-title">Sites</h2>
+        <div role="radiogroup" aria-labelledby="sites-title">
+          {MODES.map((mode) => (
+            <label class="row" key={mode.value}>
+              <input type="radio" name="site-mode" value={mode.value} checked={settings.siteMode === mode.value} onChange={() => void save({ ...settings, siteMode: mode.value })} />
+              <span>{mode.label}</span>
+            </label>
+          ))}
+        </div>
+        {settings.sites.length === 0 ? (
+          <p class="hint">{settings.siteMode === 'only' ? 'No sites yet: Fact Context is off everywhere until you add one.' : 'No sites yet.'}</p>
+        ) : (
+          <ul class="sites" aria-label="Sites">
+            {settings.sites.map((rule) => (
+              <li key={rule.host}>
+                <span class="site-host">{rule.host}</span>
+                <span class="hint">{rule.includeSubdomains ? 'and its subdomains' : 'this host only'}</span>
+                <button type="button" class="remove" aria-label={`Remove ${rule.host}`} onClick={() => void save({ ...settings, sites: settings.sites.filter((r) => r !== rule) }, `Removed ${rule.host}.`)}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form class="add-site" onSubmit={addSites} noValidate>
+          <label for="site-input">Add a site (a host name like example.com, or paste a URL)</label>
+          <div class="add-row">
+            <input
+              id="site-input"
+              type="text"
+              inputMode="url"
+              autoComplete="off"
+              spellcheck={false}
+              value={siteText}
+              aria-invalid={siteError ? 'true' : 'false'}
+              aria-describedby={siteError ? 'site-error' : undefined}
+              onInput={(e) => {
+                setSiteText(e.currentTarget.value);
+                if (siteError) setSiteError('');
+              }}
+            />
+            <button type="submit">Add</button>
+          </div>
+          <label class="row small">
+            <input type="checkbox" checked={siteSubdomains} onChange={(e) => setSiteSubdomains(e.currentTarget.checked)} />
+            <span>Include its subdomains</span>
+          </label>
+          {siteError && (
+            <p id="site-error" class="error" role="alert">
+              {siteError}
+            </p>
+          )}
+        </form>
+      </section>
+
+      <section aria-labelledby="backup-title">
+        <h2 id="backup-title">Back up and restore</h2>
+        <div class="add-row">
+          <button type="button" onClick={exportSettings}>
+            Export settings
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Import settings…
+          </button>
+          <input ref={fileInput} type="file" accept="application/json,.json" class="visually-hidden" aria-label="Settings file to import" tabIndex={-1} onChange={(e) => void importSettings(e.currentTarget.files?.[0])} />
+        </div>
+        {importMessage && (
+          <div class={importMessage.kind === 'error' ? 'error' : 'hint'} role={importMessage.kind === 'error' ? 'alert' : 'status'}>
+            <p>{importMessage.text}</p>
+            {importMessage.details && importMessage.details.length > 0 && (
+              <ul>
+                {importMessage.details.map((detail) => (
+                  <li key={detail}>{detail}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </section>
+
+      <p class="status" role="status">
+        {status}
+      </p>
+    </main>
+  );
+}

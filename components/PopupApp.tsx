@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { faqTopics, topicIds } from '../lib/extension-data';
+import { loadSettings, saveSettings, watchSettings } from '../lib/settings-store';
+import { factData } from '../utils/fact-data';
+import type { MessageUItoCS, PageSummary, ResponseTo } from '../utils/messages';
+import { setSiteEnabled, type Settings } from '../utils/settings';
+import { isEnabledForHost } from '../utils/site-rules';
+import { FaqBrowser } from './FaqBrowser';
+
+type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; summary: PageSummary };
+
+async function askPage<M extends MessageUItoCS>(tabId: number, message: M): Promise<ResponseTo[M['type']]> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<ResponseTo[M['type']]>;
+}
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
+  const [tabId, setTabId] = useState(givenTabId);
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  const [settings, setSettings] = useState<Settings>();
+
+  const refreshPage = async (id: number | undefined) => {
+    if (id === undefined) return setPage({ kind: 'unavailable' });
+    try {
+      const summary = await askPage(id, { type: 'getPageSummary' });
+      setPage(summary ? { kind: 'ready', summary } : { kind: 'unavailable' });
+    } catch {
+      setPage({ kind: 'unavailable' }); // no content script there: a browser page, the store, a PDF viewer
+    }
+  };
+
+  useEffect(() => {
+    let stopped = false;
+    void (async () => {
+      const id = givenTabId ?? (await activeTabId());
+      if (stopped) return;
+      setTabId(id);
+      setSettings((await loadSettings(topicIds)).settings);
+      await refreshPage(id);
+    })();
+    const unwatch = watchSettings(topicIds, setSettings);
+    return () => {
+      stopped = true;
+      unwatch();
+    };
+  }, [givenTabId]);
+
+  // The page reports its new count after each change (a setting, new content): show it.
+  useEffect(() => {
+    const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if ((message as { type?: string })?.type === 'mentionCount' && sender.tab?.id === tabId) void refreshPage(tabId);
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [tabId]);
+
+  const summary = page.kind === 'ready' ? page.summary : undefined;
+  // From the settings, not the page's last report, so the switch follows a click at once.
+  const enabledHere = summary && settings ? isEnabledForHost(summary.host, settings.siteMode, settings.sites) : false;
+
+  const toggleSite = async (enabled: boolean) => {
+    if (!settings || !summary) return;
+    const next = setSiteEnabled(settings, summary.host, enabled);
+    setSettings(next);
+    await saveSettings(next);
+  };
+
+  const reveal = async (topic: string) => {
+    if (tabId === undefined) return;
+    const found = await askPage(tabId, { type: 'revealNextMention', topic });
+    // In the toolbar popup, step aside so the reader sees the card on the page.
+    if (found && givenTabId === undefined) window.close();
+  };
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1 class="popup-title">Fact Context</h1>
+        {summary && settings && (
+          <label class="switch">
+            <span>
+              Enabled on <strong>{summary.host}</strong>
+            </span>
+            <input type="checkbox" role="switch" checked={enabledHere} onChange={(event) => void toggleSite(event.currentTarget.checked)} />
+          </label>
+        )}
+      </header>
+
+      <section class="on-page" aria-labelledby="on-page-title">
+        <h2 id="on-page-title" class="section-title">
+          On this page
+        </h2>
+        {page.kind === 'loading' && <p class="note">Looking at the page…</p>}
+        {page.kind === 'unavailable' && (
+          <p class="note">Fact Context can’t read this page. Browser pages, the extension store and some built-in viewers are closed to extensions.</p>
+        )}
+        {summary && settings && !settings.enabled && <p class="note">Fact Context is turned off everywhere. Turn it on in the options.</p>}
+        {summary && settings?.enabled && !enabledHere && <p class="note">Turned off on this site.</p>}
+        {summary && enabledHere && settings?.enabled && (
+          <ul class="topic-counts">
+            {faqTopics.map((topic) => {
+              const count = summary.counts[topic.id] ?? 0;
+              return (
+                <li key={topic.id} style={{ '--topic': topic.colour }}>
+                  <button type="button" class="topic-count" disabled={count === 0} onClick={() => void reveal(topic.id)}>
+                    <span class="faq-dot" aria-hidden="true" />
+                    <span class="topic-name">{topic.label}</span>
+                    <span class="count" aria-label={`${count} ${count === 1 ? 'mention' : 'mentions'}`}>
+                      {count}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section class="faq" aria-labelledby="faq-title">
+        <h2 id="faq-title" class="section-title">
+          FAQ
+        </h2>
+        <FaqBrowser faq={factData.faq} topics={faqTopics} answerKeywords={factData.answerKeywords} />
+      </section>
+
+      <footer class="popup-footer">
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+        <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/faq.html') })}>
+          Open the FAQ in a tab
+        </button>
+      </footer>
+    </main>
+  );
+}

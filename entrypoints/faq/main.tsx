@@ -1,0 +1,24 @@
+import { render } from 'preact';
+import { FaqBrowser } from '../../components/FaqBrowser';
+import '../../components/theme.css';
+import { faqTopics } from '../../lib/extension-data';
+import { factData } from '../../utils/fact-data';
+
+// The full FAQ as a page, opened at an entry by its hash (faq.html#q4) from a card's "more" link.
+function FaqPage() {
+  const openId = location.hash.slice(1);
+  return (
+    <main style={{ maxWidth: '760px', margin: '0 auto', padding: '24px 20px 80px' }}>
+      <h1 style={{ margin: '0 0 4px', fontSize: '24px' }}>Fact Context FAQ</h1>
+      <p style={{ margin: '0 0 16px', color: 'var(--muted)' }}>Huawei, 5G standards and the US trade blacklist: the questions behind the highlights.</p>
+      <FaqBrowser faq={factData.faq} topics={faqTopics} answerKeywords={factData.answerKeywords} openId={openId} autoFocusSearch={!openId} />
+    </main>
+  );
+}
+
+render(<FaqPage />, document.getElementById('app')!);
+const target = location.hash && document.getElementById(location.hash.slice(1));
+if (target) {
+  target.scrollIntoView({ block: 'center' });
+  target.querySelector('summary')?.focus();
+}

@@ -1,0 +1,42 @@
+import { MentionPopover } from '../components/MentionPopover';
+import { chooseAnswer } from '../utils/answer-ranking';
+import type { FactData } from '../utils/data-schema';
+import { sentenceAround } from '../utils/sentence-context';
+import { topicColour } from './highlighter';
+import type { PageMention } from './page-mentions';
+import type { PopoverAnchor } from './popover-host';
+
+export interface CardActions {
+  onClose(): void;
+  onTurnOffSite(): void;
+  onOpenFaq(faqId: string): void;
+}
+
+/** The card for a mention: the answer that fits its sentence, and where to anchor it. */
+export function renderMentionCard(data: FactData, mention: PageMention, lineIndex: number, actions: CardActions) {
+  const topicIndex = data.topics.findIndex((topic) => topic.id === mention.topic);
+  const topic = data.topics[topicIndex];
+  const { chosen, others } = chooseAnswer(data.faq, {
+    topicFaq: topic.faq,
+    answerKeywords: data.answerKeywords,
+    context: sentenceAround(mention.block.text, mention.start, mention.end, document.documentElement.lang || undefined),
+  });
+  const anchor: PopoverAnchor = {
+    // Read on every reposition: the line the pointer was on, wherever it is now.
+    getBoundingClientRect: () => mention.range.getClientRects()[lineIndex] ?? mention.range.getBoundingClientRect(),
+    contextElement: mention.range.startContainer.parentElement ?? document.documentElement,
+  };
+  const card = (
+    <MentionPopover
+      topicLabel={topic.label}
+      topicSummary={topic.summary}
+      topicColour={topicColour(topicIndex)}
+      chosen={chosen}
+      others={others}
+      onClose={actions.onClose}
+      onTurnOffSite={actions.onTurnOffSite}
+      onOpenFaq={() => actions.onOpenFaq(chosen.id)}
+    />
+  );
+  return { anchor, card };
+}

@@ -1,0 +1,46 @@
+/**
+ * The one message contract between the extension's parts. Each message type names its direction:
+ * CS = content script, BG = background (service worker), UI = popup, FAQ and options pages.
+ */
+
+/** What the content script found on its page, for the popup's "On this page". */
+export interface PageSummary {
+  host: string;
+  /** Mentions shown now, per topic id (0 when the extension is off here). */
+  counts: Record<string, number>;
+}
+
+export type MessageUItoCS =
+  | { type: 'getPageSummary' }
+  /** Scrolls to the topic's next mention after the last one revealed, and opens its card. */
+  | { type: 'revealNextMention'; topic: string };
+
+export type MessageCStoBG =
+  /** The number of mentions highlighted in the sender's tab, for the toolbar badge. */
+  | { type: 'mentionCount'; count: number }
+  /** Opens the full FAQ page at an entry. */
+  | { type: 'openFaqPage'; faqId: string };
+
+export interface ResponseTo {
+  getPageSummary: PageSummary;
+  revealNextMention: boolean;
+  mentionCount: void;
+  openFaqPage: void;
+}
+
+const TYPES_UI_TO_CS = new Set(['getPageSummary', 'revealNextMention']);
+const TYPES_CS_TO_BG = new Set(['mentionCount', 'openFaqPage']);
+
+// Messages arrive from other contexts: check their shape before acting on them.
+export function isMessageUItoCS(value: unknown): value is MessageUItoCS {
+  const message = value as { type?: unknown; topic?: unknown } | null;
+  if (typeof message !== 'object' || message === null || !TYPES_UI_TO_CS.has(message.type as string)) return false;
+  return message.type !== 'revealNextMention' || typeof message.topic === 'string';
+}
+
+export function isMessageCStoBG(value: unknown): value is MessageCStoBG {
+  const message = value as { type?: unknown; count?: unknown; faqId?: unknown } | null;
+  if (typeof message !== 'object' || message === null || !TYPES_CS_TO_BG.has(message.type as string)) return false;
+  if (message.type === 'mentionCount') return Number.isInteger(message.count) && (message.count as number) >= 0;
+  return typeof message.faqId === 'string' && /^q\d+$/.test(message.faqId);
+}

@@ -1,0 +1,235 @@
+/**
+ * The reader's settings: their shape, defaults, and a reader that never throws. Stored settings
+ * may be corrupt, from an older build or from a newer one, and imported files may be hand-edited,
+ * so every field is checked on its own: a bad field falls back to its default and the rest survive.
+ * No DOM, no browser APIs (lib/settings-store.ts does the storage).
+ */
+import * as v from 'valibot';
+import { hostMatchesRule, isEnabledForHost, mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from './site-rules';
+
+import type { Density } from './density';
+
+export type { Density };
+
+export interface Settings {
+  version: 1;
+  /** The master switch. */
+  enabled: boolean;
+  /** Topic id → shown. A topic missing here is shown; ids this build doesn't know are kept. */
+  topics: Record<string, boolean>;
+  siteMode: SiteMode;
+  /** In the reader's order, one rule per host. */
+  sites: SiteRule[];
+  /** Which mentions get highlighted: every one, the first in each paragraph, or the first on the page. */
+  density: Density;
+}
+
+export const SETTINGS_VERSION = 1;
+
+export const SITE_MODES = ['all-except', 'only'] as const satisfies readonly SiteMode[];
+export const DENSITIES = ['all', 'first-per-paragraph', 'first-per-page'] as const satisfies readonly Density[];
+
+// Stored in a file and shown when nothing in it can be used.
+export const NOT_SETTINGS_FILE = 'This file does not contain Fact Context settings.';
+
+// What each field is called in a problem message, and what its default means to the reader.
+const FIELD_DEFAULTS = {
+  enabled: ['The on/off setting', 'Fact Context is on'],
+  topics: ['The choice of topics', 'every topic is shown'],
+  siteMode: ['The choice of where to run', 'Fact Context runs on every site except the listed ones'],
+  sites: ['The list of sites', 'no site is listed'],
+  disabledSites: ['The list of turned-off sites', 'no site is turned off'],
+  density: ['The highlight density', 'every mention is highlighted'],
+} as const;
+
+export const SETTINGS_PROBLEMS = {
+  unreadable: 'The saved settings were not recognised, so the defaults are used.',
+  newerVersion: 'These settings come from a newer version of Fact Context; only the parts this version understands were read.',
+  badVersion: 'The settings version was not valid, so the settings were read as the current version.',
+  badSiteEntry: 'An entry in the list of sites was left out because it is not a site.',
+  badSite: (host: string) => `The site "${host}" was left out because it is not a valid site.`,
+  badTopic: (topicId: string) => `The setting for the topic "${topicId}" was not valid, so the topic is shown.`,
+  /** A whole field that fell back to its default. */
+  field: (field: keyof typeof FIELD_DEFAULTS, missing: boolean) => {
+    const [what, fallback] = FIELD_DEFAULTS[field];
+    return `${what} was ${missing ? 'missing' : 'not valid'}, so ${fallback}.`;
+  },
+};
+
+const plainObject = v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input));
+
+const fieldSchemas = {
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  enabled: v.boolean(),
+  topics: plainObject,
+  topicShown: v.boolean(),
+  siteMode: v.picklist(SITE_MODES),
+  sites: v.array(v.unknown()),
+  site: v.object({ host: v.string(), includeSubdomains: v.optional(v.boolean()) }),
+  disabledSites: v.array(v.unknown()),
+  density: v.picklist(DENSITIES),
+};
+
+export function defaultSettings(topicIds: readonly string[]): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    enabled: true,
+    topics: Object.fromEntries(topicIds.map((id) => [id, true])),
+    siteMode: 'all-except',
+    sites: [],
+    density: 'all',
+  };
+}
+
+interface ReadResult {
+  settings: Settings;
+  problems: string[];
+  /** How many of the settings' fields came from the input rather than a default. */
+  recognised: number;
+}
+
+function readAll(raw: unknown, topicIds: readonly string[]): ReadResult {
+  const settings = defaultSettings(topicIds);
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { settings, problems, recognised: 0 };
+  if (!v.is(plainObject, raw)) return { settings, problems: [SETTINGS_PROBLEMS.unreadable], recognised: 0 };
+
+  // Version 0 had no version field and fewer fields: a field it lacks is not a problem.
+  let legacy = raw.version === undefined;
+  if (!legacy) {
+    const version = v.safeParse(fieldSchemas.version, raw.version);
+    if (!version.success) problems.push(SETTINGS_PROBLEMS.badVersion);
+    else if (version.output === 0) legacy = true;
+    else if (version.output > SETTINGS_VERSION) problems.push(SETTINGS_PROBLEMS.newerVersion);
+  }
+
+  const stored: Record<string, unknown> = raw;
+  let recognised = 0;
+  function field<T>(key: keyof typeof FIELD_DEFAULTS, schema: v.GenericSchema<unknown, T>): T | undefined {
+    const value = stored[key];
+    if (value === undefined) {
+      if (!legacy) problems.push(SETTINGS_PROBLEMS.field(key, true));
+      return undefined;
+    }
+    const result = v.safeParse(schema, value);
+    if (!result.success) {
+      problems.push(SETTINGS_PROBLEMS.field(key, false));
+      return undefined;
+    }
+    recognised++;
+    return result.output;
+  }
+
+  const enabled = field('enabled', fieldSchemas.enabled);
+  if (enabled !== undefined) settings.enabled = enabled;
+
+  const topics = field('topics', fieldSchemas.topics);
+  if (topics) {
+    const choices = Object.entries(topics).map(([id, shown]): [string, boolean] => {
+      if (v.is(fieldSchemas.topicShown, shown)) return [id, shown];
+      problems.push(SETTINGS_PROBLEMS.badTopic(id));
+      return [id, true];
+    });
+    settings.topics = Object.fromEntries([...Object.entries(settings.topics), ...choices]);
+  }
+
+  if (legacy && raw.disabledSites !== undefined) {
+    // Version 0 could only turn sites off, one exact host at a time.
+    const hosts = field('disabledSites', fieldSchemas.disabledSites);
+    if (hosts) settings.sites = readSites(hosts, problems, (entry) => (typeof entry === 'string' ? { host: entry, includeSubdomains: false } : undefined));
+  } else {
+    const siteMode = field('siteMode', fieldSchemas.siteMode);
+    if (siteMode) settings.siteMode = siteMode;
+    const sites = field('sites', fieldSchemas.sites);
+    if (sites) {
+      settings.sites = readSites(sites, problems, (entry) => {
+        const site = v.safeParse(fieldSchemas.site, entry);
+        return site.success ? { host: site.output.host, includeSubdomains: site.output.includeSubdomains ?? true } : undefined;
+      });
+    }
+  }
+
+  const density = field('density', fieldSchemas.density);
+  if (density) settings.density = density;
+
+  if (legacy && recognised === 0 && Object.keys(raw).length > 0) problems.push(SETTINGS_PROBLEMS.unreadable);
+  return { settings, problems, recognised };
+}
+
+/** Each valid entry as a normalised rule; each invalid one left out with a problem of its own. */
+function readSites(entries: readonly unknown[], problems: string[], toRule: (entry: unknown) => SiteRule | undefined): SiteRule[] {
+  const rules: SiteRule[] = [];
+  for (const entry of entries) {
+    const rule = toRule(entry);
+    if (!rule) {
+      problems.push(SETTINGS_PROBLEMS.badSiteEntry);
+      continue;
+    }
+    // Re-read like typed input, so a hand-edited "News.Example.com." is stored normalised.
+    const parsed = parseSiteInput(rule.host, rule.includeSubdomains);
+    if (parsed.ok) rules.push(parsed.rule);
+    else problems.push(SETTINGS_PROBLEMS.badSite(rule.host));
+  }
+  return mergeSiteRules([], rules);
+}
+
+/**
+ * Settings from whatever was stored, field by field; never throws. `problems` has one message per
+ * field (or list entry) that fell back to its default; nothing stored at all is not a problem.
+ */
+export function readSettings(raw: unknown, topicIds: readonly string[]): { settings: Settings; problems: string[] } {
+  const { settings, problems } = readAll(raw, topicIds);
+  return { settings, problems };
+}
+
+export function isTopicEnabled(settings: Settings, topicId: string): boolean {
+  // Only an explicit `false` hides a topic: a new topic is shown to readers with older settings.
+  return settings.topics[topicId] !== false;
+}
+
+/**
+ * Turns Fact Context on or off for one host (the popup's "on this site" switch), changing as few
+ * rules as it can; afterwards isEnabledForHost(hostname, …) === enabled.
+ */
+export function setSiteEnabled(settings: Settings, hostname: string, enabled: boolean): Settings {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const copy = { ...settings, topics: { ...settings.topics }, sites: settings.sites.map((rule) => ({ ...rule })) };
+  if (isEnabledForHost(host, settings.siteMode, settings.sites) === enabled) return copy;
+  const listed = settings.siteMode === 'only' ? enabled : !enabled;
+  // An added rule is for this exact host: turning off news.example.com leaves example.com alone.
+  // A removal takes every rule that covers the host, even one for a parent domain.
+  copy.sites = listed ? mergeSiteRules(copy.sites, [{ host, includeSubdomains: false }]) : copy.sites.filter((rule) => !hostMatchesRule(host, rule));
+  return copy;
+}
+
+/** Reads an exported settings file; fails only when nothing in it is usable. */
+export function parseSettingsFile(
+  json: string,
+  topicIds: readonly string[],
+): { ok: true; settings: Settings; problems: string[] } | { ok: false; error: string } {
+  let raw: unknown;
+  try {
+    // Some editors save a byte order mark, which JSON.parse refuses.
+    raw = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `This file is not valid JSON: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}` };
+  }
+  if (!v.is(plainObject, raw)) return { ok: false, error: NOT_SETTINGS_FILE };
+  const { settings, problems, recognised } = readAll(raw, topicIds);
+  if (recognised === 0) return { ok: false, error: NOT_SETTINGS_FILE };
+  return { ok: true, settings, problems };
+}
+
+/** The settings as a readable JSON file, with its version, for export. */
+export function serializeSettings(settings: Settings): string {
+  const file: Settings = {
+    version: SETTINGS_VERSION,
+    enabled: settings.enabled,
+    topics: settings.topics,
+    siteMode: settings.siteMode,
+    sites: settings.sites.map(({ host, includeSubdomains }) => ({ host, includeSubdomains })),
+    density: settings.density,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
