@@ -33,6 +33,31 @@ for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
   const file = `${outDir}/popover-seed-article-${colorScheme}.png`;
   await page.screenshot({ path: file });
   console.log(`saved ${file}`);
+
+  // The popup, acting on this tab, and the options page.
+  const worker = browser.context.serviceWorkers()[0];
+  const tabId = await worker.evaluate(async () => {
+    const { tabs } = /** @type {typeof import('wxt/browser').browser} */ (/** @type {any} */ (globalThis).chrome);
+    return (await tabs.query({ active: true, lastFocusedWindow: true }))[0].id;
+  });
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.getByRole('switch').waitFor();
+  await popup.getByRole('searchbox').fill('blaklist');
+  await popup.waitForTimeout(200);
+  await popup.screenshot({ path: `${outDir}/popup-${colorScheme}.png`, fullPage: true });
+  console.log(`saved ${outDir}/popup-${colorScheme}.png`);
+
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 760, height: 900 });
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel(/Add a site/).fill('example.com');
+  await options.getByRole('button', { name: 'Add', exact: true }).click();
+  await options.getByLabel(/Add a site/).fill('http//oops');
+  await options.getByRole('button', { name: 'Add', exact: true }).click();
+  await options.screenshot({ path: `${outDir}/options-${colorScheme}.png`, fullPage: true });
+  console.log(`saved ${outDir}/options-${colorScheme}.png`);
   await browser.close();
 }
 await server.close();

@@ -87,3 +87,8 @@ export async function hoverHighlight(page: Page, topic: string, index: number): 
 }
 
 export const popover = (page: Page) => page.getByRole('dialog');
+
+/** Waits for the card's appear animation to end, so its box is final. */
+export async function cardSettled(page: Page): Promise<void> {
+  await popover(page).evaluate((card) => Promise.all(card.getAnimations().map((animation) => animation.finished)));
+}

@@ -1,7 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, CHROMIUM_PATH } from '../support/chromium.mjs';
 import { expect, test } from './fixtures';
-import { hoverHighlight, hoverText, pointOnText, popover, waitForHighlights } from './page-helpers';
+import { cardSettled, hoverHighlight, hoverText, pointOnText, popover, waitForHighlights } from './page-helpers';
 
 /** The page as its author made it: markup, and the box of every element. */
 async function pageSnapshot(page: Page) {
@@ -80,6 +80,7 @@ test.describe('on a page with its own shortcuts and overlays', () => {
     const point = await pointOnText(page, '#first', 'Huawei');
     await page.mouse.move(point.x, point.y, { steps: 3 });
     const card = popover(page);
+    await cardSettled(page);
     const before = (await card.boundingBox())!;
     await page.evaluate(() => window.scrollBy(0, 40));
     await expect.poll(async () => (await card.boundingBox())?.y).toBeCloseTo(before.y - 40, 0);
