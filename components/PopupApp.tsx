@@ -10,8 +10,9 @@ import { FaqBrowser } from './FaqBrowser';
 
 type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; summary: PageSummary };
 
+/** Asks the content script of the tab's top frame (each frame has its own). */
 async function askPage<M extends MessageUItoCS>(tabId: number, message: M): Promise<ResponseTo[M['type']]> {
-  return browser.tabs.sendMessage(tabId, message) as Promise<ResponseTo[M['type']]>;
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<ResponseTo[M['type']]>;
 }
 
 async function activeTabId(): Promise<number | undefined> {

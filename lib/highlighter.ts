@@ -33,6 +33,10 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
   const highlights = new Map(topics.map((topic) => [topic, new Highlight()]));
 
   return {
+    /** Highlights inside a shadow root are painted only by `::highlight()` rules in that root. */
+    styleShadowRoot(root: ShadowRoot) {
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    },
     show(mentions: readonly PageMention[]) {
       for (const highlight of highlights.values()) highlight.clear();
       for (const mention of mentions) highlights.get(mention.topic)?.add(mention.range);

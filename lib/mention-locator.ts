@@ -8,9 +8,10 @@ export interface LocatedMention {
 
 const TOLERANCE_PX = 1;
 
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[]): { node: Node; offset: number } | undefined {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    // Naming the shadow roots lets the caret land on text inside them, not on their host.
+    const position = (doc.caretPositionFromPoint as (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null)(x, y, { shadowRoots: [...shadowRoots] });
     return position ? { node: position.offsetNode, offset: position.offset } : undefined;
   }
   const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
@@ -22,7 +23,8 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
  * the mention's client rects (read now, so scrolling and reflow are accounted for) confirm that
  * the point is on its glyphs and not on empty space beside a line.
  */
-export function createMentionLocator(mentions: readonly PageMention[], doc: Document = document) {
+export function createMentionLocator(mentions: readonly PageMention[], shadowRoots: Iterable<ShadowRoot> = [], doc: Document = document) {
+  const roots = [...shadowRoots];
   const byNode = new Map<Node, PageMention[]>();
   for (const mention of mentions) {
     for (const node of mention.block.nodes) {
@@ -35,7 +37,7 @@ export function createMentionLocator(mentions: readonly PageMention[], doc: Docu
 
   return {
     mentionAt(x: number, y: number): LocatedMention | undefined {
-      const caret = caretAt(doc, x, y);
+      const caret = caretAt(doc, x, y, roots);
       const candidates = caret && byNode.get(caret.node);
       if (!candidates) return undefined;
       for (const mention of candidates) {

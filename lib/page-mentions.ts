@@ -12,17 +12,17 @@ export interface PageMention {
   end: number;
 }
 
+export function mentionsInBlock(block: TextBlock, matcher: Matcher): PageMention[] {
+  return matcher.findMentions(block.text).map((mention) => {
+    const from = positionInBlock(block, mention.start);
+    const to = positionInBlock(block, mention.end, true);
+    const range = new Range();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return { topic: mention.topic, term: mention.term, range, block, start: mention.start, end: mention.end };
+  });
+}
+
 export function findPageMentions(blocks: readonly TextBlock[], matcher: Matcher): PageMention[] {
-  const found: PageMention[] = [];
-  for (const block of blocks) {
-    for (const mention of matcher.findMentions(block.text)) {
-      const from = positionInBlock(block, mention.start);
-      const to = positionInBlock(block, mention.end, true);
-      const range = new Range();
-      range.setStart(from.node, from.offset);
-      range.setEnd(to.node, to.offset);
-      found.push({ topic: mention.topic, term: mention.term, range, block, start: mention.start, end: mention.end });
-    }
-  }
-  return found;
+  return blocks.flatMap((block) => mentionsInBlock(block, matcher));
 }

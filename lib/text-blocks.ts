@@ -27,58 +27,77 @@ const INLINE_ELEMENTS = new Set([
 export interface ScanOptions {
   /** Our own UI, which is never scanned. */
   isOwnElement?: (element: Element) => boolean;
+  /** Called for each open shadow root met (its text is scanned too, as blocks of its own). */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 function isEditable(element: Element): boolean {
   return (element as HTMLElement).isContentEditable === true || element.getAttribute('contenteditable') === 'true' || element.getAttribute('contenteditable') === '';
 }
 
-/** The nearest ancestor that is not inline: text nodes with the same one (and nothing block-like between them) form a block. */
-function blockContainerOf(node: Node, root: Node): Node {
-  let current = node.parentNode;
-  while (current && current !== root && current.nodeType === Node.ELEMENT_NODE && INLINE_ELEMENTS.has((current as Element).tagName.toUpperCase())) {
-    current = current.parentNode;
-  }
-  return current ?? root;
+function isSkipped(element: Element, options: ScanOptions): boolean {
+  return SKIPPED_ELEMENTS.has(element.tagName.toUpperCase()) || isEditable(element) || options.isOwnElement?.(element) === true;
 }
 
-export function collectTextBlocks(root: Node = document.body, options: ScanOptions = {}): TextBlock[] {
+const isInline = (node: Node) => node.nodeType === Node.ELEMENT_NODE && INLINE_ELEMENTS.has((node as Element).tagName.toUpperCase());
+
+/** The nearest ancestor (or the node itself) that is not inline text or an inline element: text inside it with nothing block-like between forms one block. */
+export function blockContainerOf(node: Node): Node {
+  let current: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+  while (current && isInline(current) && current.parentNode) current = current.parentNode;
+  return current ?? node;
+}
+
+/** How many nodes the walk visits between checkpoints, where a caller may pause. */
+const CHECKPOINT_EVERY = 256;
+
+/**
+ * Walks the text under `root` in document order and yields it block by block, with `null` at
+ * regular checkpoints, so that a caller can stop between any two yields and go on later (the
+ * walk is resumable: it holds a TreeWalker, which follows the live DOM).
+ */
+export function* iterateTextBlocks(root: Node, options: ScanOptions = {}): Generator<TextBlock | null, void, undefined> {
   const doc = root.ownerDocument ?? (root as Document);
-  if (doc.designMode === 'on') return [];
-  const blocks: TextBlock[] = [];
+  if (doc.designMode === 'on') return;
+  if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element, options)) return;
+  if (root.nodeType === Node.TEXT_NODE) root = root.parentNode ?? root;
+
   let current: TextBlock | undefined;
   let currentContainer: Node | undefined;
-  const flush = () => {
-    if (current && current.text.trim() !== '') blocks.push(current);
+  const take = () => {
+    const block = current && current.text.trim() !== '' ? current : undefined;
     current = undefined;
     currentContainer = undefined;
+    return block;
   };
 
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const element = node as Element;
-      if (SKIPPED_ELEMENTS.has(element.tagName.toUpperCase()) || isEditable(element) || options.isOwnElement?.(element)) {
-        return NodeFilter.FILTER_REJECT; // prunes the whole subtree
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
+    acceptNode: (node) => (node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element, options) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
-  // The root itself is not passed to the filter: check it here.
-  if (root.nodeType === Node.ELEMENT_NODE) {
-    const element = root as Element;
-    if (SKIPPED_ELEMENTS.has(element.tagName.toUpperCase()) || isEditable(element) || options.isOwnElement?.(element)) return [];
-  }
-
+  let visited = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++visited % CHECKPOINT_EVERY === 0) yield null;
     if (node.nodeType === Node.ELEMENT_NODE) {
+      const element = node as Element;
       // Entering a block element (or a line break) ends the text before it.
-      if (!INLINE_ELEMENTS.has((node as Element).tagName.toUpperCase())) flush();
+      if (!isInline(element)) {
+        const block = take();
+        if (block) yield block;
+      }
+      if (element.shadowRoot) {
+        const block = take();
+        if (block) yield block;
+        options.onShadowRoot?.(element.shadowRoot);
+        yield* iterateTextBlocks(element.shadowRoot, options);
+      }
       continue;
     }
     const text = node as Text;
-    const container = blockContainerOf(text, root);
-    if (current && container !== currentContainer) flush();
+    const container = blockContainerOf(text);
+    if (current && container !== currentContainer) {
+      const block = take();
+      if (block) yield block;
+    }
     if (!current) {
       current = { text: '', nodes: [], starts: [] };
       currentContainer = container;
@@ -87,7 +106,14 @@ export function collectTextBlocks(root: Node = document.body, options: ScanOptio
     current.nodes.push(text);
     current.text += text.data;
   }
-  flush();
+  const block = take();
+  if (block) yield block;
+}
+
+/** All the blocks under `root` in one go (tests, small roots). */
+export function collectTextBlocks(root: Node = document.body, options: ScanOptions = {}): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const block of iterateTextBlocks(root, options)) if (block) blocks.push(block);
   return blocks;
 }
 

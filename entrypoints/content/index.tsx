@@ -3,11 +3,11 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createHighlighter } from '../../lib/highlighter';
 import { renderMentionCard } from '../../lib/mention-card';
 import { createMentionLocator } from '../../lib/mention-locator';
-import { findPageMentions, type PageMention } from '../../lib/page-mentions';
+import { createLiveMentions } from '../../lib/live-mentions';
+import type { PageMention } from '../../lib/page-mentions';
 import { trackHoverPointer } from '../../lib/pointer-tracker';
 import { createPopoverHost, type PopoverHost } from '../../lib/popover-host';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
-import { collectTextBlocks } from '../../lib/text-blocks';
 import { applyDensity } from '../../utils/density';
 import { factData } from '../../utils/fact-data';
 import { createHoverIntent } from '../../utils/hover-intent';
@@ -20,19 +20,44 @@ import { isEnabledForHost } from '../../utils/site-rules';
 const OPEN_DELAY_MS = 400;
 const CLOSE_GRACE_MS = 300;
 
+/** The site a frame belongs to: its own host, or its parent's for about:blank and srcdoc frames. */
+function frameHost(): string {
+  return location.hostname || hostOf(location.ancestorOrigins?.[0]);
+}
+
+/** The site of the tab's top page, whose on/off also covers the frames inside it. */
+function topHost(): string {
+  const origins = location.ancestorOrigins;
+  return origins && origins.length > 0 ? hostOf(origins[origins.length - 1]) : frameHost();
+}
+
+function hostOf(origin: string | undefined): string {
+  try {
+    return origin ? new URL(origin).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
+  // Frames of every kind get their own copy, and their cards open inside them.
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   async main(ctx) {
     const root = document.body ?? document.documentElement;
     if (!root) return;
     const topicIds = factData.topics.map((topic) => topic.id);
-    const host = location.hostname;
+    const host = frameHost();
+    const hostsToCheck = [...new Set([host, topHost()])];
     let settings: Settings = (await loadSettings(topicIds)).settings;
 
-    // The page is read once, the first time the extension is on for it.
-    let pageMentions: PageMention[] | undefined;
+    // The page is read the first time the extension is on for it, then followed as it changes.
+    let live: ReturnType<typeof createLiveMentions> | undefined;
+    let pageMentions: PageMention[] = [];
     let shown: PageMention[] = [];
     let locator = createMentionLocator([]);
     let highlighter: ReturnType<typeof createHighlighter> | undefined;
@@ -40,7 +65,7 @@ export default defineContentScript({
     let lineUnderPointer = 0;
     const revealedIndex = new Map<string, number>();
 
-    const enabledHere = () => isEnabledForHost(host, settings.siteMode, settings.sites);
+    const enabledHere = () => hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
     const sendToBackground = (message: MessageCStoBG) => browser.runtime.sendMessage(message).catch(() => {});
 
     const intent = createHoverIntent<PageMention>({
@@ -67,15 +92,34 @@ export default defineContentScript({
 
     /** Shows what the settings ask for: nothing, or the enabled topics at the chosen density. */
     function render() {
-      if (settings.enabled && enabledHere()) {
-        pageMentions ??= findPageMentions(collectTextBlocks(root, { isOwnElement: (el) => popover?.isOwnElement(el) ?? false }), createMatcher(matcherConfigFromTopics(factData)));
-        shown = applyDensity(pageMentions.filter((mention) => isTopicEnabled(settings, mention.topic)), settings.density);
-      } else {
-        shown = [];
+      const on = settings.enabled && enabledHere();
+      if (!on && live) {
+        // Off means off: stop following the page, and read it afresh if turned back on.
+        live.stop();
+        live = undefined;
+        pageMentions = [];
       }
-      if (shown.length > 0) highlighter ??= createHighlighter(topicIds);
+      if (on && !live) {
+        live = createLiveMentions({
+          root,
+          matcher: createMatcher(matcherConfigFromTopics(factData)),
+          isOwnElement: (element) => popover?.isOwnElement(element) ?? false,
+          onShadowRoot: (shadowRoot) => highlighter?.styleShadowRoot(shadowRoot),
+          onChange: (mentions) => {
+            pageMentions = mentions;
+            render();
+          },
+        });
+        void live.start();
+        return; // render() runs again when the first scan is done
+      }
+      shown = on ? applyDensity(pageMentions.filter((mention) => isTopicEnabled(settings, mention.topic)), settings.density) : [];
+      if (shown.length > 0 && !highlighter) {
+        highlighter = createHighlighter(topicIds);
+        for (const shadowRoot of live?.shadowRoots ?? []) highlighter.styleShadowRoot(shadowRoot);
+      }
       highlighter?.show(shown);
-      locator = createMentionLocator(shown);
+      locator = createMentionLocator(shown, live?.shadowRoots);
       if (intent.openTarget && !shown.includes(intent.openTarget)) intent.dismiss();
       void sendToBackground({ type: 'mentionCount', count: shown.length });
     }
@@ -100,7 +144,10 @@ export default defineContentScript({
     }
 
     render();
-    ctx.onInvalidated(() => highlighter?.destroy());
+    ctx.onInvalidated(() => {
+      live?.stop();
+      highlighter?.destroy();
+    });
     ctx.onInvalidated(
       watchSettings(topicIds, (next) => {
         settings = next;
