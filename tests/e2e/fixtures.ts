@@ -15,10 +15,20 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   fixtureOrigin: string;
+  /** The same fixtures from a second server: another port, so another origin. */
+  otherOrigin: string;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   fixtureOrigin: [
+    async ({}, use) => {
+      const server = await startStaticServer(FIXTURES_DIR);
+      await use(server.origin);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  otherOrigin: [
     async ({}, use) => {
       const server = await startStaticServer(FIXTURES_DIR);
       await use(server.origin);

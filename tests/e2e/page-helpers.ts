@@ -7,7 +7,14 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
     for (const [name, highlight] of CSS.highlights as unknown as Map<string, Highlight>) {
       if (!name.startsWith('fact-context-')) continue;
       const ranges = [...(highlight as unknown as Set<AbstractRange>)] as Range[];
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      // Page order; ranges in different shadow trees cannot be compared, and keep their order.
+      ranges.sort((a, b) => {
+        try {
+          return a.compareBoundaryPoints(Range.START_TO_START, b);
+        } catch {
+          return 0;
+        }
+      });
       result[name.slice('fact-context-'.length)] = ranges.map((range) => range.toString());
     }
     return result;
