@@ -1,7 +1,6 @@
 import { autoUpdate, computePosition, flip, hide, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import popoverCss from '../components/mention-popover.css?inline';
 
 export const POPOVER_TAG = 'fact-context-popover';
@@ -29,33 +28,34 @@ export interface PopoverHostEvents {
 }
 
 /**
- * The card's container: a shadow root (page CSS cannot reach in) on a host shown in the top layer
+ * The card's container: an open shadow root (page CSS cannot reach in) on a host shown in the top layer
  * with the Popover API (no page z-index can cover it), positioned next to its mention by Floating
  * UI, which flips and shifts it to stay in the viewport. It is added to the page on first use only.
  */
-export async function createPopoverHost(ctx: ContentScriptContext, events: PopoverHostEvents) {
+export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHostEvents) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(popoverCss);
-  let shadowRoot: ShadowRoot | undefined;
-  const ui = await createShadowRootUi(ctx, {
-    name: POPOVER_TAG,
-    position: 'inline',
-    anchor: () => document.body ?? document.documentElement,
-    inheritStyles: true, // our own reset (`:host { all: initial }`) is in the adopted sheet
-    isolateEvents: true, // keys typed in the card never reach the page's shortcuts
-    onMount(container, shadow, host) {
-      shadowRoot = shadow;
-      shadow.adoptedStyleSheets = [sheet];
-      host.setAttribute('popover', 'manual');
-      host.addEventListener('pointerenter', events.onPointerEnter);
-      host.addEventListener('pointerleave', events.onPointerLeave);
-      shadow.addEventListener('keydown', (event) => {
-        if ((event as KeyboardEvent).key === 'Escape') events.onEscape();
-      });
-      return container;
-    },
+  // The host and its open shadow root. (Not WXT's createShadowRootUi: it brings auto-mounting and
+  // CSS fetching that we do not use, and its weight would take the content script over budget.)
+  const host = document.createElement(POPOVER_TAG);
+  const shadowRoot = host.attachShadow({ mode: 'open' });
+  shadowRoot.adoptedStyleSheets = [sheet];
+  const container = document.createElement('div');
+  shadowRoot.append(container);
+  host.setAttribute('popover', 'manual');
+  host.addEventListener('pointerenter', events.onPointerEnter);
+  host.addEventListener('pointerleave', events.onPointerLeave);
+  for (const type of ['keydown', 'keyup', 'keypress']) {
+    // Keys typed in the card never reach the page's shortcuts.
+    shadowRoot.addEventListener(type, (event) => {
+      if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape') events.onEscape();
+      event.stopPropagation();
+    });
+  }
+  ctx.onInvalidated(() => {
+    render(null, container);
+    host.remove();
   });
-  const host = ui.shadowHost as HTMLElement;
   let stopAutoUpdate: (() => void) | undefined;
   let focusBeforeCard: Element | null = null;
 
@@ -85,10 +85,10 @@ export async function createPopoverHost(ctx: ContentScriptContext, events: Popov
 
   return {
     show(anchor: PopoverAnchor, content: ComponentChild) {
-      if (!host.isConnected) ui.mount();
+      if (!host.isConnected) (document.body ?? document.documentElement).append(host);
       host.setAttribute('style', HOST_STYLE);
       if (document.activeElement !== host) focusBeforeCard = document.activeElement;
-      render(content, ui.uiContainer);
+      render(content, container);
       if (!isOpen()) host.showPopover();
       stopAutoUpdate?.();
       stopAutoUpdate = autoUpdate(anchor as VirtualElement, host, () => void place(anchor));
@@ -98,7 +98,7 @@ export async function createPopoverHost(ctx: ContentScriptContext, events: Popov
       stopAutoUpdate = undefined;
       const focusWasInCard = shadowRoot?.activeElement != null;
       if (isOpen()) host.hidePopover();
-      render(null, ui.uiContainer);
+      render(null, container);
       // Hand focus back to where the reader was (WCAG 2.4.3).
       if (focusWasInCard && focusBeforeCard instanceof HTMLElement) focusBeforeCard.focus();
     },
@@ -109,4 +109,4 @@ export async function createPopoverHost(ctx: ContentScriptContext, events: Popov
   };
 }
 
-export type PopoverHost = Awaited<ReturnType<typeof createPopoverHost>>;
+export type PopoverHost = ReturnType<typeof createPopoverHost>;

@@ -1,24 +1,25 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { readSettings, type Settings } from '../utils/settings';
 
 // Settings follow the reader across browsers through storage.sync; where sync is unavailable
-// (some Chromium builds, Firefox without an account, policy) they stay in storage.local.
-const SYNC_KEY = 'sync:settings';
-const LOCAL_KEY = 'local:settings';
+// (some Chromium builds, Firefox without an account, enterprise policy) they stay in
+// storage.local. This is a few lines over browser.storage rather than WXT's storage wrapper,
+// which would add ~10 KB to the content script that runs on every page.
+const KEY = 'settings';
+type Area = 'sync' | 'local';
 
-let keyPromise: Promise<typeof SYNC_KEY | typeof LOCAL_KEY> | undefined;
-function settingsKey() {
-  keyPromise ??= (async () => {
+let areaPromise: Promise<Area> | undefined;
+function settingsArea(): Promise<Area> {
+  areaPromise ??= (async () => {
     try {
-      if (!browser.storage.sync) return LOCAL_KEY;
-      await browser.storage.sync.get('settings');
-      return SYNC_KEY;
+      if (!browser.storage.sync) return 'local';
+      await browser.storage.sync.get(KEY);
+      return 'sync';
     } catch {
-      return LOCAL_KEY;
+      return 'local';
     }
   })();
-  return keyPromise;
+  return areaPromise;
 }
 
 export interface LoadedSettings {
@@ -28,11 +29,13 @@ export interface LoadedSettings {
 }
 
 export async function loadSettings(topicIds: readonly string[]): Promise<LoadedSettings> {
-  return readSettings(await storage.getItem(await settingsKey()), topicIds);
+  const area = await settingsArea();
+  const stored = await browser.storage[area].get(KEY);
+  return readSettings(stored[KEY], topicIds);
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await storage.setItem(await settingsKey(), settings);
+  await browser.storage[await settingsArea()].set({ [KEY]: settings });
 }
 
 /** Reads, changes and writes the settings in one step. */
@@ -45,13 +48,9 @@ export async function updateSettings(topicIds: readonly string[], change: (setti
 
 /** Calls back with the validated settings whenever any part of the extension changes them. */
 export function watchSettings(topicIds: readonly string[], callback: (settings: Settings) => void): () => void {
-  let unwatch: (() => void) | undefined;
-  let stopped = false;
-  void settingsKey().then((key) => {
-    if (!stopped) unwatch = storage.watch(key, (value) => callback(readSettings(value, topicIds).settings));
-  });
-  return () => {
-    stopped = true;
-    unwatch?.();
+  const listener = async (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+    if (KEY in changes && areaName === (await settingsArea())) callback(readSettings(changes[KEY].newValue, topicIds).settings);
   };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

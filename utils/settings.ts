@@ -4,7 +4,6 @@
  * so every field is checked on its own: a bad field falls back to its default and the rest survive.
  * No DOM, no browser APIs (lib/settings-store.ts does the storage).
  */
-import * as v from 'valibot';
 import { hostMatchesRule, isEnabledForHost, mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from './site-rules';
 
 import type { Density } from './density';
@@ -56,18 +55,26 @@ export const SETTINGS_PROBLEMS = {
   },
 };
 
-const plainObject = v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input));
+// Type guards, one per field. The settings are a handful of primitives, so plain checks do here
+// what a schema library would, without adding its weight to the content script on every page.
+type Guard<T> = (value: unknown) => value is T;
+const isPlainObject: Guard<Record<string, unknown>> = (value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isBoolean: Guard<boolean> = (value): value is boolean => typeof value === 'boolean';
+const isArray: Guard<unknown[]> = (value): value is unknown[] => Array.isArray(value);
+const oneOf = <T extends string>(choices: readonly T[]): Guard<T> => (value): value is T => choices.includes(value as T);
+const isSiteEntry: Guard<{ host: string; includeSubdomains?: boolean }> = (value): value is { host: string; includeSubdomains?: boolean } =>
+  isPlainObject(value) && typeof value.host === 'string' && (value.includeSubdomains === undefined || isBoolean(value.includeSubdomains));
 
-const fieldSchemas = {
-  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  enabled: v.boolean(),
-  topics: plainObject,
-  topicShown: v.boolean(),
-  siteMode: v.picklist(SITE_MODES),
-  sites: v.array(v.unknown()),
-  site: v.object({ host: v.string(), includeSubdomains: v.optional(v.boolean()) }),
-  disabledSites: v.array(v.unknown()),
-  density: v.picklist(DENSITIES),
+const fieldGuards = {
+  version: (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0,
+  enabled: isBoolean,
+  topics: isPlainObject,
+  topicShown: isBoolean,
+  siteMode: oneOf(SITE_MODES),
+  sites: isArray,
+  site: isSiteEntry,
+  disabledSites: isArray,
+  density: oneOf(DENSITIES),
 };
 
 export function defaultSettings(topicIds: readonly string[]): Settings {
@@ -92,41 +99,40 @@ function readAll(raw: unknown, topicIds: readonly string[]): ReadResult {
   const settings = defaultSettings(topicIds);
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { settings, problems, recognised: 0 };
-  if (!v.is(plainObject, raw)) return { settings, problems: [SETTINGS_PROBLEMS.unreadable], recognised: 0 };
+  if (!isPlainObject(raw)) return { settings, problems: [SETTINGS_PROBLEMS.unreadable], recognised: 0 };
 
   // Version 0 had no version field and fewer fields: a field it lacks is not a problem.
   let legacy = raw.version === undefined;
   if (!legacy) {
-    const version = v.safeParse(fieldSchemas.version, raw.version);
-    if (!version.success) problems.push(SETTINGS_PROBLEMS.badVersion);
-    else if (version.output === 0) legacy = true;
-    else if (version.output > SETTINGS_VERSION) problems.push(SETTINGS_PROBLEMS.newerVersion);
+    const version = raw.version;
+    if (!fieldGuards.version(version)) problems.push(SETTINGS_PROBLEMS.badVersion);
+    else if (version === 0) legacy = true;
+    else if (version > SETTINGS_VERSION) problems.push(SETTINGS_PROBLEMS.newerVersion);
   }
 
   const stored: Record<string, unknown> = raw;
   let recognised = 0;
-  function field<T>(key: keyof typeof FIELD_DEFAULTS, schema: v.GenericSchema<unknown, T>): T | undefined {
+  function field<T>(key: keyof typeof FIELD_DEFAULTS, isValid: Guard<T>): T | undefined {
     const value = stored[key];
     if (value === undefined) {
       if (!legacy) problems.push(SETTINGS_PROBLEMS.field(key, true));
       return undefined;
     }
-    const result = v.safeParse(schema, value);
-    if (!result.success) {
+    if (!isValid(value)) {
       problems.push(SETTINGS_PROBLEMS.field(key, false));
       return undefined;
     }
     recognised++;
-    return result.output;
+    return value;
   }
 
-  const enabled = field('enabled', fieldSchemas.enabled);
+  const enabled = field('enabled', fieldGuards.enabled);
   if (enabled !== undefined) settings.enabled = enabled;
 
-  const topics = field('topics', fieldSchemas.topics);
+  const topics = field('topics', fieldGuards.topics);
   if (topics) {
     const choices = Object.entries(topics).map(([id, shown]): [string, boolean] => {
-      if (v.is(fieldSchemas.topicShown, shown)) return [id, shown];
+      if (fieldGuards.topicShown(shown)) return [id, shown];
       problems.push(SETTINGS_PROBLEMS.badTopic(id));
       return [id, true];
     });
@@ -135,21 +141,20 @@ function readAll(raw: unknown, topicIds: readonly string[]): ReadResult {
 
   if (legacy && raw.disabledSites !== undefined) {
     // Version 0 could only turn sites off, one exact host at a time.
-    const hosts = field('disabledSites', fieldSchemas.disabledSites);
+    const hosts = field('disabledSites', fieldGuards.disabledSites);
     if (hosts) settings.sites = readSites(hosts, problems, (entry) => (typeof entry === 'string' ? { host: entry, includeSubdomains: false } : undefined));
   } else {
-    const siteMode = field('siteMode', fieldSchemas.siteMode);
+    const siteMode = field('siteMode', fieldGuards.siteMode);
     if (siteMode) settings.siteMode = siteMode;
-    const sites = field('sites', fieldSchemas.sites);
+    const sites = field('sites', fieldGuards.sites);
     if (sites) {
       settings.sites = readSites(sites, problems, (entry) => {
-        const site = v.safeParse(fieldSchemas.site, entry);
-        return site.success ? { host: site.output.host, includeSubdomains: site.output.includeSubdomains ?? true } : undefined;
+        return fieldGuards.site(entry) ? { host: entry.host, includeSubdomains: entry.includeSubdomains ?? true } : undefined;
       });
     }
   }
 
-  const density = field('density', fieldSchemas.density);
+  const density = field('density', fieldGuards.density);
   if (density) settings.density = density;
 
   if (legacy && recognised === 0 && Object.keys(raw).length > 0) problems.push(SETTINGS_PROBLEMS.unreadable);
@@ -215,7 +220,7 @@ export function parseSettingsFile(
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `This file is not valid JSON: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}` };
   }
-  if (!v.is(plainObject, raw)) return { ok: false, error: NOT_SETTINGS_FILE };
+  if (!isPlainObject(raw)) return { ok: false, error: NOT_SETTINGS_FILE };
   const { settings, problems, recognised } = readAll(raw, topicIds);
   if (recognised === 0) return { ok: false, error: NOT_SETTINGS_FILE };
   return { ok: true, settings, problems };

@@ -71,17 +71,16 @@ export default defineContentScript({
     const intent = createHoverIntent<PageMention>({
       openDelayMs: OPEN_DELAY_MS,
       closeDelayMs: CLOSE_GRACE_MS,
-      onOpen: (mention) => void openCard(mention, lineUnderPointer),
+      onOpen: (mention) => openCard(mention, lineUnderPointer),
       onClose: () => popover?.hide(),
     });
 
-    async function openCard(mention: PageMention, lineIndex: number) {
-      popover ??= await createPopoverHost(ctx, {
+    function openCard(mention: PageMention, lineIndex: number) {
+      popover ??= createPopoverHost(ctx, {
         onPointerEnter: () => intent.pointerEnteredCard(),
         onPointerLeave: () => intent.pointerLeftCard(),
         onEscape: () => intent.dismiss(),
       });
-      if (intent.openTarget !== mention) return; // closed or replaced while the host was made
       const { anchor, card } = renderMentionCard(factData, mention, lineIndex, {
         onClose: () => intent.dismiss(),
         onTurnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
