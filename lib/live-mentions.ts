@@ -71,6 +71,11 @@ export function createLiveMentions(options: LiveMentionsOptions) {
 
   const scanOptions = {
     isOwnElement: options.isOwnElement,
+    // Read it again, whole, in the next batch.
+    onInterrupted: (root: Node) => {
+      pending.add(root);
+      schedule();
+    },
     onShadowRoot: (shadowRoot: ShadowRoot) => {
       if (shadowRoots.has(shadowRoot)) return;
       shadowRoots.add(shadowRoot);

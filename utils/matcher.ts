@@ -184,7 +184,12 @@ export function createMatcher(config: MatcherConfig): Matcher {
       }
     }
   }
-  const hasOutput = outputs.map((list) => list.length > 0);
+  // The hot loop reads `delta` only: entries hold the next state's row offset (state × classCount),
+  // bit-inverted (negative) where that state ends a pattern, so no multiply and no second lookup.
+  for (let i = 0; i < delta.length; i++) {
+    const next = delta[i];
+    delta[i] = outputs[next].length > 0 ? ~(next * classCount) : next * classCount;
+  }
   const longest = Math.max(1, ...patterns.map((p) => p.length));
   let ringSize = 1;
   while (ringSize <= longest) ringSize *= 2;
@@ -193,11 +198,16 @@ export function createMatcher(config: MatcherConfig): Matcher {
 
   function scan(text: string): Candidate[] {
     const found: Candidate[] = [];
-    let state = 0;
+    let row = 0; // the current state's row offset in `delta`
     let previousWasSpace = false;
-    let count = 0;
+    let count = 0; // characters read into the automaton (a match never spans an OTHER character)
     for (let i = 0; i < text.length; i++) {
       const cls = classOf[text.charCodeAt(i)];
+      if (cls === OTHER) {
+        row = 0;
+        previousWasSpace = false;
+        continue;
+      }
       if (cls === IGNORED) continue;
       if (cls === SPACE) {
         if (previousWasSpace) continue;
@@ -207,9 +217,10 @@ export function createMatcher(config: MatcherConfig): Matcher {
       }
       ring[count & ringMask] = i;
       count++;
-      state = delta[state * classCount + cls];
-      if (cls === OTHER || !hasOutput[state]) continue;
-      for (const pattern of outputs[state]) {
+      row = delta[row + cls];
+      if (row >= 0) continue;
+      row = ~row;
+      for (const pattern of outputs[row / classCount]) {
         const start = ring[(count - pattern.length) & ringMask];
         let end = i + 1;
         if (pattern.boundaryBefore && isWordCharAt(text, start - 1)) continue;
