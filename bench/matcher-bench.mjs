@@ -18,10 +18,8 @@ export async function runMatcherBench(root, { textWithMentions, textWithout, exp
     optimizeDeps: { noDiscovery: true, include: [] },
   });
   try {
-    /** @type {typeof import('../utils/matcher.ts')} */
-    const { createMatcher, matcherConfigFromTopics } = await server.ssrLoadModule('/utils/matcher.ts');
-    /** @type {typeof import('../utils/fact-data.ts')} */
-    const { factData } = await server.ssrLoadModule('/utils/fact-data.ts');
+    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../utils/matcher.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/matcher.ts')));
+    const { factData } = /** @type {typeof import('../utils/fact-data.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/fact-data.ts')));
 
     const ownConfig = matcherConfigFromTopics(factData);
     const extra = randomTerms(extraTerms, vocabulary);

@@ -38,6 +38,7 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     },
     show(mentions: readonly PageMention[]) {
+      if (mentions.length === 0 && [...highlights.values()].every((highlight) => highlight.size === 0)) return;
       for (const highlight of highlights.values()) highlight.clear();
       for (const mention of mentions) highlights.get(mention.topic)?.add(mention.range);
       for (const [topic, highlight] of highlights) CSS.highlights.set(highlightName(topic), highlight);

@@ -1,11 +1,11 @@
 import type { Matcher } from '../utils/matcher';
 import type { PageMention } from './page-mentions';
 import { mentionsInBlock } from './page-mentions';
-import { blockContainerOf, iterateTextBlocks } from './text-blocks';
+import { blockContainerOf, candidateContainers, isInline, isReadable, iterateTextBlocks, shadowRootsUnder } from './text-blocks';
 import { whenIdle, yieldToPage } from './yield-to-page';
 
-/** The longest we work before letting the page run (a long task is 50 ms; we stay well under). */
-const SLICE_MS = 8;
+/** The longest we work before letting the page run (a long task is 50 ms; we stay well under 10). */
+const SLICE_MS = 6;
 /** Above this many changed places in one batch, one rescan of the whole page is cheaper. */
 const STORM_ROOTS = 1000;
 /** After a batch that took T ms, wait at least T × this before the next: at most 1/(1+4) of the CPU. */
@@ -64,7 +64,20 @@ export function createLiveMentions(options: LiveMentionsOptions) {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (isOwnChange(record)) continue;
-      pending.add(record.target);
+      if (record.type !== 'childList') {
+        pending.add(record.target);
+        continue;
+      }
+      // Added nodes are read on their own (an appended paragraph costs a paragraph, whatever
+      // the page's size); a removed block takes its mentions with it, but removed inline text
+      // changes the text of the block it was in.
+      for (const added of record.addedNodes) if (!isOwnNode(added)) pending.add(added);
+      for (const removed of record.removedNodes) {
+        if (removed.nodeType === Node.TEXT_NODE || isInline(removed)) {
+          pending.add(record.target);
+          break;
+        }
+      }
     }
     schedule();
   });
@@ -93,17 +106,45 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     else run();
   }
 
-  async function scan(roots: Iterable<Node>) {
-    let sliceEnd = performance.now() + SLICE_MS;
-    for (const root of roots) {
-      for (const block of iterateTextBlocks(root, scanOptions)) {
+  let sliceEnd = 0;
+  /** Lets the page run if this slice has used its time; false once stopped. */
+  async function pause(): Promise<boolean> {
+    if (performance.now() < sliceEnd) return !stopped;
+    await yieldToPage();
+    sliceEnd = performance.now() + SLICE_MS;
+    return !stopped;
+  }
+
+  /** Reads the mentions under `root`: candidate blocks first, then the shadow roots inside it. */
+  async function scanRoot(root: Node): Promise<void> {
+    const containers = new Set<Node>();
+    for (const container of candidateContainers(root, options.matcher.candidateEnds, options.matcher.longestTerm, scanOptions)) {
+      if (container) containers.add(container);
+      if (!(await pause())) return;
+    }
+    for (const container of containers) {
+      // A block inside another candidate block is read with it.
+      if (container.parentNode && isInside(container.parentNode, containers)) continue;
+      if (!isReadable(container, scanOptions)) continue;
+      for (const block of iterateTextBlocks(container, { ...scanOptions, skipShadowRoots: true })) {
         if (block) for (const mention of mentionsInBlock(block, options.matcher)) mentions.add(mention);
-        if (performance.now() >= sliceEnd) {
-          await yieldToPage();
-          if (stopped) return;
-          sliceEnd = performance.now() + SLICE_MS;
-        }
+        if (!(await pause())) return;
       }
+    }
+    for (const shadowRoot of shadowRootsUnder(root, scanOptions)) {
+      if (shadowRoot) {
+        scanOptions.onShadowRoot(shadowRoot);
+        await scanRoot(shadowRoot);
+      }
+      if (!(await pause())) return;
+    }
+  }
+
+  async function scan(roots: Iterable<Node>) {
+    sliceEnd = performance.now() + SLICE_MS;
+    for (const root of roots) {
+      await scanRoot(root);
+      if (stopped) return;
     }
   }
 
@@ -120,8 +161,9 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     for (const root of [...roots]) if (root.parentNode && isInside(root.parentNode, roots)) roots.delete(root);
 
     for (const mention of mentions) {
-      const start = mention.range.startContainer;
-      if (!start.isConnected || isInside(start, roots)) mentions.delete(mention);
+      // Text that left the document, or that is about to be read again.
+      const { startNode, range } = mention;
+      if (!startNode.isConnected || range.collapsed || isInside(startNode, roots)) mentions.delete(mention);
     }
     await scan(roots);
     running = false;

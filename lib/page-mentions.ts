@@ -6,6 +6,8 @@ export interface PageMention {
   topic: string;
   term: string;
   range: Range;
+  /** The text node the mention starts in (the range's own start moves if that node is removed). */
+  startNode: Text;
   block: TextBlock;
   /** Offsets into `block.text`. */
   start: number;
@@ -19,7 +21,7 @@ export function mentionsInBlock(block: TextBlock, matcher: Matcher): PageMention
     const range = new Range();
     range.setStart(from.node, from.offset);
     range.setEnd(to.node, to.offset);
-    return { topic: mention.topic, term: mention.term, range, block, start: mention.start, end: mention.end };
+    return { topic: mention.topic, term: mention.term, range, startNode: from.node, block, start: mention.start, end: mention.end };
   });
 }
 

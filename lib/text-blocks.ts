@@ -31,6 +31,8 @@ export interface ScanOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** The page removed the node the walk had paused on, so the walk under `root` stopped short. */
   onInterrupted?: (root: Node) => void;
+  /** Leave shadow roots out (they are found and read separately). */
+  skipShadowRoots?: boolean;
 }
 
 const ELEMENT = 1;
@@ -46,7 +48,8 @@ function isSkipped(element: Element, options: ScanOptions): boolean {
   return SKIPPED_ELEMENTS.has(element.localName) || startsEditing(element) || options.isOwnElement?.(element) === true;
 }
 
-const isInline = (node: Node) => node.nodeType === ELEMENT && INLINE_ELEMENTS.has((node as Element).localName);
+/** An inline element (b, a, span…): text on both sides of it belongs to one block. */
+export const isInline = (node: Node) => node.nodeType === ELEMENT && INLINE_ELEMENTS.has((node as Element).localName);
 
 /** The nearest ancestor (or the node itself) that is not inline text or an inline element: text inside it with nothing block-like between forms one block. */
 export function blockContainerOf(node: Node): Node {
@@ -125,7 +128,7 @@ export function* iterateTextBlocks(root: Node, options: ScanOptions = {}): Gener
           paused = true;
         }
       }
-      if (element.shadowRoot) {
+      if (element.shadowRoot && !options.skipShadowRoots) {
         const block = take();
         if (block) yield block;
         options.onShadowRoot?.(element.shadowRoot);
@@ -144,6 +147,100 @@ export function* iterateTextBlocks(root: Node, options: ScanOptions = {}): Gener
   }
   const block = take();
   if (block) yield block;
+}
+
+/** Whether text under `node` is the reader's prose: no ancestor of it is skipped or editable. */
+export function isReadable(node: Node, options: ScanOptions = {}): boolean {
+  const doc = node.ownerDocument ?? (node as Document);
+  if (doc.designMode === 'on') return false;
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current.nodeType === ELEMENT && isSkipped(current as Element, options)) return false;
+  }
+  return true;
+}
+
+/** Above this much text, an element is looked into child by child (so the work can pause). */
+const LARGE_TEXT = 32_768;
+
+/**
+ * The blocks under `root` that may hold a mention, found without touching most of the page: the
+ * text of whole subtrees (`textContent`, read natively) goes through the matcher's cheap
+ * `candidateEnds`, and only where it finds something are the text nodes looked at, to name the
+ * block each candidate ends in. Yields block containers, and `null` at checkpoints where the
+ * caller may pause. Shadow roots are not looked into (textContent does not reach them).
+ */
+export function* candidateContainers(
+  root: Node,
+  candidateEnds: (text: string) => number[],
+  overlap: number,
+  options: ScanOptions = {},
+): Generator<Node | null, void, undefined> {
+  const doc = root.ownerDocument ?? (root as Document);
+  // The end of the previous piece of text: a term may run from it into the next piece.
+  let tail = '';
+
+  function* visit(node: Node): Generator<Node | null, void, undefined> {
+    if (node.nodeType === ELEMENT && isSkipped(node as Element, options)) {
+      tail = '';
+      return;
+    }
+    const text = node.nodeType === TEXT ? (node as Text).data : node.nodeType === ELEMENT ? (node.textContent ?? '') : '';
+    if (text === '') return;
+    if (text.length > LARGE_TEXT && node.firstChild) {
+      yield* visitChildren(node);
+      return;
+    }
+    const joined = tail + text;
+    const ends = candidateEnds(joined);
+    tail = joined.slice(-overlap);
+    if (ends.length > 0) yield* containersAt(node, ends.map((end) => end - (joined.length - text.length)).filter((end) => end > 0));
+    yield null;
+  }
+
+  /** The block containers of the text nodes under `node` in which the given offsets end. */
+  function* containersAt(node: Node, ends: number[]): Generator<Node, void, undefined> {
+    if (node.nodeType === TEXT) {
+      yield blockContainerOf(node);
+      return;
+    }
+    const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    let k = 0;
+    for (let text = walker.nextNode() as Text | null; text && k < ends.length; text = walker.nextNode() as Text | null) {
+      const next = offset + text.data.length;
+      let hit = false;
+      while (k < ends.length && ends[k] <= next) {
+        hit = true;
+        k++;
+      }
+      if (hit) yield blockContainerOf(text);
+      offset = next;
+    }
+  }
+
+  function* visitChildren(parent: Node): Generator<Node | null, void, undefined> {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      yield* visit(child);
+      // While we were paused the page may have moved on; a walk from a detached node is lost.
+      if (!parent.contains(child)) {
+        options.onInterrupted?.(parent);
+        return;
+      }
+    }
+  }
+
+  yield* visitChildren(root);
+}
+
+/** Open shadow roots under `root` (not inside our own UI); yields `null` at checkpoints. */
+export function* shadowRootsUnder(root: Node, options: ScanOptions = {}): Generator<ShadowRoot | null, void, undefined> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  let visited = 0;
+  for (let element = walker.nextNode() as Element | null; element; element = walker.nextNode() as Element | null) {
+    if (++visited % CHECKPOINT_EVERY === 0) yield null;
+    if (element.shadowRoot && !options.isOwnElement?.(element)) yield element.shadowRoot;
+  }
 }
 
 /** All the blocks under `root` in one go (tests, small roots). */

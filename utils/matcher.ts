@@ -36,6 +36,15 @@ export interface Mention {
 
 export interface Matcher {
   findMentions(text: string): Mention[];
+  /**
+   * A cheap superset of where mentions may end: the end offset (exclusive) of every place a term
+   * of any topic occurs, without the word-boundary, cue and overlap rules. For deciding which
+   * parts of a large text are worth a closer look (text joined from several blocks can run words
+   * together, so the rules could wrongly rule a mention out there).
+   */
+  candidateEnds(text: string): number[];
+  /** The longest term, in characters: text cut into pieces must overlap by this much. */
+  readonly longestTerm: number;
 }
 
 const OTHER = 0; // a character no pattern uses: always leads back to the root
@@ -235,6 +244,37 @@ export function createMatcher(config: MatcherConfig): Matcher {
     return found;
   }
 
+  const isMentionRow = new Uint8Array(stateCount);
+  outputs.forEach((list, state) => {
+    isMentionRow[state] = list.some((pattern) => pattern.mention !== undefined) ? 1 : 0;
+  });
+
+  function candidateEnds(text: string): number[] {
+    const ends: number[] = [];
+    let row = 0;
+    let previousWasSpace = false;
+    for (let i = 0; i < text.length; i++) {
+      const cls = classOf[text.charCodeAt(i)];
+      if (cls === OTHER) {
+        row = 0;
+        previousWasSpace = false;
+        continue;
+      }
+      if (cls === IGNORED) continue;
+      if (cls === SPACE) {
+        if (previousWasSpace) continue;
+        previousWasSpace = true;
+      } else {
+        previousWasSpace = false;
+      }
+      row = delta[row + cls];
+      if (row >= 0) continue;
+      row = ~row;
+      if (isMentionRow[row / classCount]) ends.push(i + 1);
+    }
+    return ends;
+  }
+
   function findMentions(text: string): Mention[] {
     const candidates = scan(text);
     if (candidates.length === 0) return [];
@@ -266,7 +306,7 @@ export function createMatcher(config: MatcherConfig): Matcher {
       .map((c) => ({ start: c.start, end: c.end, topic: c.pattern.mention!.topic, term: c.pattern.mention!.text }));
   }
 
-  return { findMentions };
+  return { findMentions, candidateEnds, longestTerm: longest };
 }
 
 /** The matcher configuration for the bundled topics. */

@@ -1,6 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { highlightedTexts, hoverHighlight, popover, waitForHighlights } from './page-helpers';
+import { highlightedTexts, highlightedTextsIn, hoverHighlight, popover, waitForHighlights } from './page-helpers';
 
 const all = async (page: Page | Frame) => Object.values(await highlightedTexts(page as Page)).flat().sort();
 
@@ -40,6 +40,11 @@ test.describe('a page that changes', () => {
   test('a mention typed into the page by script is picked up', async () => {
     await page.evaluate(() => (window as unknown as { typeMention(): void }).typeMention());
     await expect.poll(() => all(page)).toEqual(['Entity List', 'Huawei', 'Huawei']);
+  });
+
+  test('removing inline markup that split a word makes it a mention', async () => {
+    await page.evaluate(() => (window as unknown as { joinWord(): void }).joinWord());
+    await expect.poll(() => highlightedTextsIn(page, '#joined')).toEqual(['Huawei']);
   });
 
   test('removed text loses its highlight, and no highlight is left on detached nodes', async () => {

@@ -1,0 +1,420 @@
+// Page measurements in real Chromium: the same page loaded without and with the built extension,
+// read through the DevTools protocol (Performance.getMetrics), a long-task observer and, once per
+// case, a trace that attributes main-thread tasks to the extension's script.
+//
+// Nothing here depends on the content script's internals: only on the names of its entries in the
+// page's CSS.highlights registry ("fact-context-<topic>").
+import { chromium } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const POLL_MS = 100;
+/** A window of this length with less main-thread time than QUIET_MS counts as quiet. */
+const QUIET_WINDOW_MS = 500;
+const QUIET_MS = 6;
+const VIEWPORT = { width: 1280, height: 800 };
+
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const median = (/** @type {number[]} */ values) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Installed in every page before its own scripts: collects long tasks (≥ 50 ms) from the start. */
+function installLongTaskObserver() {
+  /** @type {{ start: number, duration: number }[]} */
+  const tasks = [];
+  Object.defineProperty(window, '__benchLongTasks', { value: tasks });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no long-task support: the lists stay empty
+  }
+}
+
+/** Total number of ranges in the page's fact-context-* highlights. */
+function countHighlights() {
+  let count = 0;
+  for (const [name, highlight] of /** @type {Map<string, Set<unknown>>} */ (/** @type {unknown} */ (CSS.highlights))) {
+    if (name.startsWith('fact-context-')) count += highlight.size;
+  }
+  return count;
+}
+
+/** @param {import('@playwright/test').CDPSession} cdp */
+async function readMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  /** @type {Record<string, number>} */
+  const byName = {};
+  for (const { name, value } of metrics) byName[name] = value;
+  const ms = (/** @type {string} */ name) => (byName[name] ?? 0) * 1000;
+  return {
+    task: ms('TaskDuration'),
+    script: ms('ScriptDuration'),
+    style: ms('RecalcStyleDuration'),
+    layout: ms('LayoutDuration'),
+  };
+}
+/** @typedef {Awaited<ReturnType<typeof readMetrics>>} Metrics */
+const diff = (/** @type {Metrics} */ a, /** @type {Metrics} */ b) => ({ task: a.task - b.task, script: a.script - b.script, style: a.style - b.style, layout: a.layout - b.layout });
+
+/** @param {import('@playwright/test').Page} page @param {number} [since] page time */
+async function longTasks(page, since = 0, until = Infinity) {
+  const all = /** @type {{ start: number, duration: number }[]} */ (await page.evaluate(() => /** @type {any} */ (window).__benchLongTasks ?? []));
+  const inWindow = all.filter((t) => t.start >= since && t.start < until);
+  return { count: inWindow.length, maxMs: inWindow.reduce((max, t) => Math.max(max, t.duration), 0) };
+}
+
+/**
+ * Waits until highlighting has settled: the highlight count has reached `expected` and not changed
+ * for `stableMs`, at least `minMs` have passed, and the main thread has been quiet for the last
+ * QUIET_WINDOW_MS (so a time-sliced scan of a page without mentions is waited for too). If the
+ * count never reaches `expected`, it gives up once the count has been still for `fallbackMs`.
+ * With `mirrorMs` it polls in exactly the same way for that long instead: the baseline browser
+ * then pays the same polling cost as the run it is compared with.
+ * @param {import('@playwright/test').Page} page @param {import('@playwright/test').CDPSession} cdp
+ * @param {{ expected?: number, minMs?: number, stableMs?: number, fallbackMs?: number, timeoutMs?: number, mirrorMs?: number }} options
+ */
+async function settle(page, cdp, { expected = 0, minMs = 1000, stableMs = 500, fallbackMs = 1200, timeoutMs = 20000, mirrorMs } = {}) {
+  const start = performance.now();
+  /** @type {{ t: number, task: number }[]} */
+  const samples = [];
+  let count = -1;
+  let changedAt = 0;
+  let timedOut = false;
+  for (;;) {
+    const now = await page.evaluate(countHighlights);
+    const { task } = await readMetrics(cdp);
+    const t = performance.now() - start;
+    samples.push({ t, task });
+    if (now !== count) {
+      count = now;
+      changedAt = t;
+    }
+    if (mirrorMs !== undefined) {
+      if (t >= mirrorMs) break;
+    } else {
+      let reference;
+      for (const s of samples) if (s.t <= t - QUIET_WINDOW_MS) reference = s;
+      const quiet = reference !== undefined && task - reference.task < QUIET_MS;
+      const still = t - changedAt;
+      if (t >= minMs && quiet && ((count >= expected && still >= stableMs) || still >= fallbackMs)) break;
+      if (t >= timeoutMs) {
+        timedOut = true;
+        break;
+      }
+    }
+    await sleep(Math.max(0, POLL_MS - ((performance.now() - start) - t)));
+  }
+  return { elapsedMs: performance.now() - start, count, timedOut };
+}
+
+/**
+ * A fresh tab with the long-task observer and Performance metrics on (enabled before navigation).
+ * @param {import('@playwright/test').BrowserContext} context
+ */
+async function openTab(context, timeDomain = 'threadTicks') {
+  const page = await context.newPage();
+  await page.addInitScript(installLongTaskObserver);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: /** @type {'timeTicks' | 'threadTicks'} */ (timeDomain) });
+  return { page, cdp };
+}
+
+/**
+ * Loads a page and waits for highlighting to settle; returns the metrics at that point.
+ * @param {import('@playwright/test').BrowserContext} context @param {string} url
+ * @param {{ expected: number, mirrorMs?: number, timeDomain: string }} options
+ */
+async function loadRun(context, url, { expected, mirrorMs, timeDomain }) {
+  const { page, cdp } = await openTab(context, timeDomain);
+  try {
+    const t0 = performance.now();
+    await page.goto(url, { waitUntil: 'load' });
+    const loadMs = performance.now() - t0;
+    const settled = await settle(page, cdp, { expected, mirrorMs });
+    const metrics = await readMetrics(cdp);
+    const long = await longTasks(page);
+    const bodyElements = await page.evaluate(() => document.body.getElementsByTagName('*').length);
+    return { bodyElements, loadMs, settleMs: settled.elapsedMs, timedOut: settled.timedOut, highlighted: settled.count, metrics, longTasks: long };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The feed page: loads it (100 paragraphs), appends a chunk of `chunk`, grows it to `large`
+ * paragraphs, appends another chunk; returns the metrics around each chunk.
+ * @param {import('@playwright/test').BrowserContext} context @param {string} url
+ * @param {{ initial: number, chunk: number, large: number, mentionsAt: (paragraphs: number) => number, mirror?: number[], timeDomain: string }} options
+ */
+async function feedRun(context, url, { initial, chunk, large, mentionsAt, mirror, timeDomain }) {
+  const { page, cdp } = await openTab(context, timeDomain);
+  /** @type {number[]} */
+  const settleTimes = [];
+  const phase = async (/** @type {number} */ expected) => {
+    const s = await settle(page, cdp, { expected, minMs: 400, fallbackMs: 1000, mirrorMs: mirror?.[settleTimes.length] });
+    settleTimes.push(s.elapsedMs);
+    return s;
+  };
+  const append = (/** @type {number} */ n) => page.evaluate((n) => ({ at: performance.now(), total: /** @type {any} */ (window).appendChunk(n) }), n);
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await phase(mentionsAt(initial));
+    /** @param {number} before */
+    const measureChunk = async (before) => {
+      const m0 = await readMetrics(cdp);
+      const { at, total } = await append(chunk);
+      const s = await phase(mentionsAt(before + chunk));
+      const m1 = await readMetrics(cdp);
+      const until = await page.evaluate(() => performance.now());
+      return { paragraphsBefore: before, paragraphsAfter: total, cost: diff(m1, m0), longTasks: await longTasks(page, at, until), highlighted: s.count, expected: mentionsAt(before + chunk) };
+    };
+    const small = await measureChunk(initial);
+    await append(large - initial - chunk);
+    await phase(mentionsAt(large));
+    const big = await measureChunk(large);
+    return { small, big, settleTimes };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * mark.js on a page in the baseline browser: injects the library, marks the terms, and reads the
+ * main-thread time from before the injection until the marked page has been laid out and painted.
+ * @param {import('@playwright/test').BrowserContext} context @param {string} url @param {string} markPath @param {string[]} terms
+ */
+async function markRun(context, url, markPath, terms, timeDomain = 'threadTicks') {
+  const { page, cdp } = await openTab(context, timeDomain);
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await settle(page, cdp, { expected: 0 });
+    const before = await readMetrics(cdp);
+    const startedAt = await page.evaluate(() => performance.now());
+    await page.addScriptTag({ path: markPath });
+    const result = await page.evaluate(
+      (terms) =>
+        new Promise((resolve) => {
+          const t0 = performance.now();
+          // @ts-ignore: the global that mark.min.js defines
+          new Mark(document.body).mark(terms, {
+            separateWordSearch: false,
+            accuracy: { value: 'exactly', limiters: [',', '.', "'", '’', ';', ':', '!', '?', '(', ')'] },
+            done: (/** @type {number} */ marks) => {
+              const markMs = performance.now() - t0;
+              // The marks change the DOM: wait for the frame that lays out and paints them.
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve({ markMs, marks })));
+            },
+          });
+        }),
+      terms,
+    );
+    await settle(page, cdp, { expected: 0, minMs: 500 });
+    const after = await readMetrics(cdp);
+    const until = await page.evaluate(() => performance.now());
+    return { ...(/** @type {{ markMs: number, marks: number }} */ (result)), cost: diff(after, before), longTasks: await longTasks(page, startedAt, until) };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * One traced load with the extension, to see how its main-thread work is sliced. The page is not
+ * polled while tracing (the fixture pages run no script of their own), so every stretch of script
+ * on the page's main thread from the moment the content script is evaluated is the extension's:
+ * its first evaluation, its callbacks and its continuations (microtasks after `await`, which CDP's
+ * ScriptDuration does not count). Rendering work is listed separately: the style recalculation,
+ * layout and paint that follow the extension's changes run in the page's frames.
+ * @param {import('@playwright/test').BrowserContext} context @param {string} url @param {number} waitMs
+ */
+async function tracedRun(context, url, waitMs) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  /** @type {any[]} */
+  const events = [];
+  cdp.on('Tracing.dataCollected', (message) => events.push(...message.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  try {
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'] },
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await sleep(waitMs);
+    await cdp.send('Tracing.end');
+    await complete;
+  } finally {
+    await page.close();
+  }
+  return analyseTrace(events, url);
+}
+
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'RunYieldContinuation', 'TimerFire', 'FireIdleCallback', 'FireAnimationFrame', 'v8.compile', 'V8.Execute', 'v8.run', 'v8.callFunction']);
+const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
+
+/**
+ * Splits the page's main thread into top-level slices (outermost trace events). From the content
+ * script's first evaluation on, time in script events is the extension's (the fixture pages run
+ * no script of their own), and so is the rendering after its last script slice: the restyle,
+ * layout and paint that its changes (highlights, style sheet) cause. Rendering between its first
+ * and last slices may be the page's own (a big page is still being laid out), so it is reported
+ * apart.
+ * @param {any[]} events @param {string} url
+ */
+export function analyseTrace(events, url) {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
+  const empty = { count: 0, totalMs: 0, maxMs: 0, over10: 0, over50: 0 };
+  const none = { found: false, script: { ...empty, slices: /** @type {number[]} */ ([]) }, renderingAfter: empty, renderingDuring: empty };
+  if (!parse) return none;
+  const onThread = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && typeof e.dur === 'number');
+  onThread.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const first = onThread.find((e) => typeof e.args?.data?.url === 'string' && e.args.data.url.startsWith('chrome-extension://'));
+  if (!first) return none;
+  // Within each top-level slice: the time in outermost script events (with whatever they forced
+  // synchronously, such as a layout), and in rendering events outside script.
+  /** @type {{ ts: number, end: number, scriptMs: number, renderMs: number, innerEnd: number }[]} */
+  const units = [];
+  for (const e of onThread) {
+    const kind = SCRIPT_EVENTS.has(e.name) ? 'script' : RENDER_EVENTS.has(e.name) ? 'render' : '';
+    const last = units[units.length - 1];
+    if (last && e.ts < last.end) {
+      if (!kind || e.ts < last.innerEnd) continue;
+      if (kind === 'script') last.scriptMs += e.dur / 1000;
+      else last.renderMs += e.dur / 1000;
+      last.innerEnd = e.ts + e.dur;
+      continue;
+    }
+    units.push({ ts: e.ts, end: e.ts + e.dur, scriptMs: kind === 'script' ? e.dur / 1000 : 0, renderMs: kind === 'render' ? e.dur / 1000 : 0, innerEnd: kind ? e.ts + e.dur : e.ts });
+  }
+  const after = units.filter((u) => u.end > first.ts);
+  const scriptUnits = after.filter((u) => u.scriptMs > 0.05);
+  const lastScriptEnd = scriptUnits.length ? scriptUnits[scriptUnits.length - 1].end : first.ts;
+  const summarise = (/** @type {number[]} */ list) => ({
+    count: list.length,
+    totalMs: list.reduce((a, b) => a + b, 0),
+    maxMs: list.reduce((a, b) => Math.max(a, b), 0),
+    over10: list.filter((d) => d > 10).length,
+    over50: list.filter((d) => d >= 50).length,
+  });
+  const script = scriptUnits.map((u) => u.scriptMs);
+  return {
+    found: true,
+    script: { ...summarise(script), slices: script.map((d) => Math.round(d * 100) / 100) },
+    renderingAfter: summarise(after.filter((u) => u.renderMs > 0.05 && u.ts >= lastScriptEnd).map((u) => u.renderMs)),
+    renderingDuring: summarise(after.filter((u) => u.renderMs > 0.05 && u.ts < lastScriptEnd).map((u) => u.renderMs)),
+  };
+}
+
+/**
+ * @param {{
+ *   origin: string,
+ *   chromiumPath: string,
+ *   chromiumArgs: (extensionDir?: string) => string[],
+ *   launchWithExtension: () => Promise<{ context: import('@playwright/test').BrowserContext, close(): Promise<void> }>,
+ *   cases: { id: string, file: string, expected: number }[],
+ *   feed: { file: string, initial: number, chunk: number, large: number, mentionsAt: (paragraphs: number) => number },
+ *   mark: { file: string, path: string, terms: string[] },
+ *   runs: number, markRuns: number, feedRuns: number, timeDomain: string,
+ *   baseline: 'profile' | 'launch',
+ *   log: (line: string) => void,
+ * }} options
+ */
+export async function runBrowserBench(options) {
+  const { origin, cases, feed, mark, runs, log, timeDomain } = options;
+  if (!existsSync(options.chromiumPath)) throw new Error(`No Chromium at ${options.chromiumPath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+  // The browser without the extension. 'profile': a throwaway profile launched exactly as
+  // launchWithExtension() does, minus the extension, so the extension is the only difference.
+  // 'launch': chromium.launch() and a new (incognito) context; on this set-up that baseline lays a
+  // 2 MB page out more often and costs ~50-100 ms more than a profile, which hides that much of
+  // the extension's cost.
+  /** @type {{ context: import('@playwright/test').BrowserContext, close(): Promise<void> }} */
+  let baselineBrowser;
+  if (options.baseline === 'launch') {
+    const browser = await chromium.launch({ executablePath: options.chromiumPath, args: options.chromiumArgs() });
+    baselineBrowser = { context: await browser.newContext({ viewport: VIEWPORT }), close: () => browser.close() };
+  } else {
+    const profile = mkdtempSync(join(tmpdir(), 'fact-context-bench-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: options.chromiumPath, headless: true, args: options.chromiumArgs(), viewport: VIEWPORT });
+    baselineBrowser = {
+      context,
+      close: async () => {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  }
+  /** @type {Awaited<ReturnType<typeof options.launchWithExtension>> | undefined} */
+  let withExtension;
+  try {
+    const plain = baselineBrowser.context;
+    withExtension = await options.launchWithExtension();
+    const extension = withExtension.context;
+    // Warm both browsers up (first navigation, process start-up) before measuring anything.
+    for (const context of [plain, extension]) {
+      const page = await context.newPage();
+      await page.goto(`${origin}/feed.html`, { waitUntil: 'load' });
+      await sleep(300);
+      await page.close();
+    }
+
+    /** @type {Record<string, any>} */
+    const pages = {};
+    let sectionStart = performance.now();
+    const took = () => {
+      const seconds = (performance.now() - sectionStart) / 1000;
+      sectionStart = performance.now();
+      return `${seconds.toFixed(0)} s`;
+    };
+    for (const c of cases) {
+      const url = `${origin}/${c.file}`;
+      /** @type {any[]} */
+      const withRuns = [];
+      /** @type {any[]} */
+      const withoutRuns = [];
+      for (let r = 0; r < runs; r++) {
+        const w = await loadRun(extension, url, { expected: c.expected, timeDomain });
+        const wo = await loadRun(plain, url, { expected: c.expected, mirrorMs: w.settleMs, timeDomain });
+        withRuns.push(w);
+        withoutRuns.push(wo);
+        log(`  ${c.id} run ${r + 1}/${runs}: task +${(w.metrics.task - wo.metrics.task).toFixed(1)} ms (${w.metrics.task.toFixed(0)} vs ${wo.metrics.task.toFixed(0)}), highlighted ${w.highlighted}/${c.expected}, settled in ${w.settleMs.toFixed(0)} ms${w.timedOut ? ' (timed out)' : ''}`);
+      }
+      const trace = await tracedRun(extension, url, median(withRuns.map((r) => r.settleMs)) + 300);
+      log(`  ${c.id}, traced: the extension's script ran in ${trace.script.count} slices, ${trace.script.totalMs.toFixed(0)} ms in all, the longest ${trace.script.maxMs.toFixed(1)} ms; rendering after its last slice ${trace.renderingAfter.totalMs.toFixed(0)} ms (longest ${trace.renderingAfter.maxMs.toFixed(1)} ms), between its slices ${trace.renderingDuring.totalMs.toFixed(0)} ms (${took()})`);
+      pages[c.id] = { url: c.file, expected: c.expected, with: withRuns, without: withoutRuns, trace };
+    }
+
+    /** @type {{ with: any[], without: any[] }} */
+    const feedRuns = { with: [], without: [] };
+    const feedUrl = `${origin}/${feed.file}`;
+    for (let r = 0; r < options.feedRuns; r++) {
+      const w = await feedRun(extension, feedUrl, { ...feed, timeDomain });
+      const wo = await feedRun(plain, feedUrl, { ...feed, mirror: w.settleTimes, timeDomain });
+      feedRuns.with.push(w);
+      feedRuns.without.push(wo);
+      log(`  feed run ${r + 1}/${options.feedRuns}: chunk at ${feed.initial}: +${(w.small.cost.task - wo.small.cost.task).toFixed(1)} ms, at ${feed.large}: +${(w.big.cost.task - wo.big.cost.task).toFixed(1)} ms; highlighted ${w.small.highlighted}/${w.small.expected} and ${w.big.highlighted}/${w.big.expected}`);
+    }
+    log(`  feed: ${took()}`);
+
+    /** @type {any[]} */
+    const markRuns = [];
+    for (let r = 0; r < options.markRuns; r++) {
+      const m = await markRun(plain, `${origin}/${mark.file}`, mark.path, mark.terms, timeDomain);
+      markRuns.push(m);
+      log(`  mark.js run ${r + 1}/${options.markRuns}: ${m.cost.task.toFixed(0)} ms main thread (mark() itself ${m.markMs.toFixed(0)} ms, ${m.marks} marks)`);
+    }
+    log(`  mark.js: ${took()}`);
+    const versionPage = await plain.newPage();
+    const { product } = await (await plain.newCDPSession(versionPage)).send('Browser.getVersion');
+    await versionPage.close();
+    return { chromiumVersion: product, baseline: options.baseline, pages, feed: feedRuns, mark: markRuns };
+  } finally {
+    await withExtension?.close().catch(() => {});
+    await baselineBrowser.close().catch(() => {});
+  }
+}

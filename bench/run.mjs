@@ -1,0 +1,310 @@
+// `npm run bench` (= `wxt build && node bench/run.mjs`): measures what the built extension
+// (.output/chrome-mv3) costs a page's main thread, compares it with mark.js, micro-benchmarks the
+// matcher and weighs the content script. It reports; a missed target prints "missed" and still
+// exits 0. It exits non-zero only when a part of the benchmark could not run.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// tests/support/chromium.mjs resolves the extension from the working directory.
+process.chdir(ROOT);
+
+const { CHROMIUM_PATH, chromiumArgs, launchWithExtension, EXTENSION_DIR } = await import('../tests/support/chromium.mjs');
+const { startStaticServer } = await import('../tests/support/static-server.mjs');
+const { generatePages, projectTerms, feedMentions } = await import('./pages.mjs');
+const { runMatcherBench } = await import('./matcher-bench.mjs');
+const { runBrowserBench, median } = await import('./browser-bench.mjs');
+
+const envInt = (/** @type {string} */ name, /** @type {number} */ fallback) => {
+  const value = Number.parseInt(process.env[name] ?? '', 10);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const RUNS = envInt('BENCH_RUNS', 5);
+const FEED_RUNS = envInt('BENCH_FEED_RUNS', RUNS);
+const MARK_RUNS = envInt('BENCH_MARK_RUNS', Math.min(RUNS, 3));
+const TIME_DOMAIN = process.env.BENCH_TIME_DOMAIN === 'timeTicks' ? 'timeTicks' : 'threadTicks';
+/** @type {'profile' | 'launch'} */
+const BASELINE = process.env.BENCH_BASELINE === 'launch' ? 'launch' : 'profile';
+const PAGES_DIR = join(ROOT, 'bench/.pages');
+const RESULTS_DIR = join(ROOT, 'bench/results');
+const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
+const MARK_PATH = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
+
+const started = performance.now();
+const log = (/** @type {string} */ line) => console.log(line);
+/** @type {string[]} */
+const errors = [];
+
+if (!existsSync(join(EXTENSION_DIR, 'manifest.json')) || !existsSync(CONTENT_SCRIPT)) {
+  console.error(`No built extension at ${relative(ROOT, EXTENSION_DIR)}: run \`npm run bench\` (it builds first) or \`npx wxt build\`.`);
+  process.exit(1);
+}
+if (!existsSync(MARK_PATH)) {
+  console.error('mark.js is not installed: run `npm ci`.');
+  process.exit(1);
+}
+log(`Benchmarking the build from ${new Date(statSync(CONTENT_SCRIPT).mtimeMs).toISOString()} (${relative(ROOT, CONTENT_SCRIPT)}); ${RUNS} runs per case, main-thread time in ${TIME_DOMAIN}, baseline: ${BASELINE === 'profile' ? 'a Chromium profile without the extension' : 'chromium.launch()'}.`);
+
+// 1. Pages.
+const generated = generatePages(ROOT, PAGES_DIR);
+const { pages } = generated;
+log(`Generated pages in ${relative(ROOT, PAGES_DIR)}/: ${Object.values(pages).map((p) => `${p.file} (${(p.bytes / 1024).toFixed(0)} KiB)`).join(', ')}`);
+
+// 4. Matcher micro-benchmarks (first, while no browser is running).
+/** @type {any} */
+let matcher;
+try {
+  log('Matcher micro-benchmarks (tinybench, Node)…');
+  matcher = await runMatcherBench(ROOT, {
+    textWithMentions: pages.withMentions.text,
+    textWithout: pages.noMentions.text,
+    expectedMentions: pages.withMentions.mentions,
+    vocabulary: generated.vocabularySet,
+  });
+  log(`  ${((performance.now() - started) / 1000).toFixed(0)} s so far`);
+  if (!matcher.check.ok) log(`  warning: the generated texts do not hold the expected mentions: ${JSON.stringify(matcher.check)}`);
+} catch (error) {
+  errors.push(`matcher benchmark: ${/** @type {Error} */ (error).stack ?? error}`);
+}
+
+// 5. Bundle size.
+const contentScript = readFileSync(CONTENT_SCRIPT);
+const bundle = { file: relative(ROOT, CONTENT_SCRIPT), rawBytes: contentScript.length, gzipBytes: gzipSync(contentScript, { level: 9 }).length };
+
+// 2–3. Chromium.
+/** @type {any} */
+let browser;
+const server = await startStaticServer(PAGES_DIR);
+try {
+  log(`Chromium (${CHROMIUM_PATH})…`);
+  browser = await runBrowserBench({
+    origin: server.origin,
+    chromiumPath: CHROMIUM_PATH,
+    chromiumArgs,
+    launchWithExtension,
+    cases: [
+      { id: 'noMentions', file: pages.noMentions.file, expected: 0 },
+      { id: 'withMentions', file: pages.withMentions.file, expected: pages.withMentions.mentions },
+      { id: 'elements', file: pages.elements.file, expected: pages.elements.mentions },
+    ],
+    feed: { file: pages.feed.file, initial: pages.feed.initial, chunk: 20, large: 2000, mentionsAt: feedMentions },
+    mark: { file: pages.withMentions.file, path: MARK_PATH, terms: projectTerms(generated.data) },
+    runs: RUNS,
+    feedRuns: FEED_RUNS,
+    markRuns: MARK_RUNS,
+    timeDomain: TIME_DOMAIN,
+    baseline: BASELINE,
+    log,
+  });
+} catch (error) {
+  errors.push(`browser benchmark: ${/** @type {Error} */ (error).stack ?? error}`);
+} finally {
+  await server.close();
+}
+
+// 6. Summary, table, JSON.
+const round = (/** @type {number} */ n, digits = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
+const fmt = (/** @type {number | null | undefined} */ n, digits = 1) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
+const ms = (/** @type {number | null | undefined} */ n) => `${fmt(n)} ms`;
+/** A difference with its sign: +12.3 / -4.5. */
+const signed = (/** @type {number | null | undefined} */ n, digits = 1) => (n === null || n === undefined || !Number.isFinite(n) ? '–' : `${n >= 0 ? '+' : '-'}${Math.abs(n).toFixed(digits)}`);
+/** @type {{ case: string, metric: string, with: string, without: string, ratio: string, target: string, ok: boolean | null, noisy?: boolean, note?: string }[]} */
+const rows = [];
+/** @type {{ case: string, metric: string, target: string, ok: boolean, noisy?: boolean, note?: string }[]} */
+const targets = [];
+const row = (/** @type {typeof rows[number]} */ r) => {
+  rows.push(r);
+  if (r.ok !== null) targets.push({ case: r.case, metric: r.metric, target: r.target, ok: r.ok, noisy: r.noisy, note: r.note });
+};
+
+/** @type {Record<string, any>} */
+const summary = { pages: {}, feed: null, mark: null };
+const CASE_LABEL = { noMentions: '2 MB, no mentions', withMentions: '2 MB, 200 mentions', elements: '50k elements, 50 mentions' };
+if (browser) {
+  for (const [id, result] of Object.entries(browser.pages)) {
+    const pick = (/** @type {any[]} */ runs, /** @type {(r: any) => number} */ f) => median(runs.map(f));
+    const m = (/** @type {string} */ key) => {
+      const w = pick(result.with, (r) => r.metrics[key]);
+      const wo = pick(result.without, (r) => r.metrics[key]);
+      const paired = median(result.with.map((/** @type {any} */ r, /** @type {number} */ i) => r.metrics[key] - result.without[i].metrics[key]));
+      return { with: w, without: wo, added: w - wo, pairedMedianAdded: paired, ratio: w / wo };
+    };
+    const s = {
+      file: result.url,
+      task: m('task'),
+      script: m('script'),
+      style: m('style'),
+      layout: m('layout'),
+      longTasks: {
+        with: { count: pick(result.with, (r) => r.longTasks.count), maxMs: pick(result.with, (r) => r.longTasks.maxMs) },
+        without: { count: pick(result.without, (r) => r.longTasks.count), maxMs: pick(result.without, (r) => r.longTasks.maxMs) },
+      },
+      highlighted: pick(result.with, (r) => r.highlighted),
+      bodyElements: result.without[0]?.bodyElements,
+      expected: result.expected,
+      trace: result.trace,
+      runs: { with: result.with, without: result.without },
+    };
+    summary.pages[id] = s;
+    const label = CASE_LABEL[/** @type {keyof typeof CASE_LABEL} */ (id)];
+    const limit = id === 'noMentions' ? 30 : 60;
+    const diffs = result.with.map((/** @type {any} */ r, /** @type {number} */ i) => r.metrics.task - result.without[i].metrics.task).sort((/** @type {number} */ a, /** @type {number} */ b) => a - b);
+    row({
+      case: label,
+      metric: 'added main-thread time (TaskDuration)',
+      with: ms(s.task.with),
+      without: ms(s.task.without),
+      ratio: `${signed(s.task.added)} ms (${fmt(s.task.ratio, 2)}×; runs ${fmt(diffs[0], 0)}…${fmt(diffs[diffs.length - 1], 0)})`,
+      target: `< ${limit} ms`,
+      ok: s.task.added < limit,
+      // With 5 runs: the 2nd and 4th smallest differences on both sides of the limit.
+      noisy: diffs.length >= 3 && diffs[1] < limit && diffs[diffs.length - 2] >= limit,
+    });
+    const t = s.trace;
+    const direct = t.found ? t.script.totalMs + t.renderingAfter.totalMs : NaN;
+    row({
+      case: label,
+      metric: "extension's own time (trace): script + rendering",
+      with: ms(direct),
+      without: '',
+      ratio: t.found ? `script ${fmt(t.script.totalMs, 0)} + rendering after it ${fmt(t.renderingAfter.totalMs, 0)} ms` : 'not found in trace',
+      target: `< ${limit} ms`,
+      ok: Number.isFinite(direct) && direct < limit,
+    });
+    row({ case: label, metric: 'added ScriptDuration (not continuations)', with: ms(s.script.with), without: ms(s.script.without), ratio: `${signed(s.script.added)} ms`, target: '', ok: null });
+    row({ case: label, metric: 'added style + layout time', with: ms(s.style.with + s.layout.with), without: ms(s.style.without + s.layout.without), ratio: `${signed(s.style.added + s.layout.added)} ms`, target: '', ok: null });
+    const slicesOk = t.found && t.script.maxMs <= 10;
+    row({
+      case: label,
+      metric: "extension's script slices (trace)",
+      with: t.found ? `${t.script.count}, longest ${ms(t.script.maxMs)}` : '–',
+      without: '',
+      ratio: t.found ? `${t.script.over10} over 10 ms, ${t.script.over50} over 50 ms` : 'not found in trace',
+      target: id === 'noMentions' ? 'no slice > 10 ms' : '',
+      ok: id === 'noMentions' ? slicesOk : null,
+    });
+    const lt = s.longTasks;
+    const noLongTask = t.found && t.script.over50 === 0 && t.renderingAfter.over50 === 0 && lt.with.count <= lt.without.count;
+    row({
+      case: label,
+      metric: 'long tasks (observer): count / longest',
+      with: `${fmt(lt.with.count, 0)} / ${ms(lt.with.maxMs)}`,
+      without: `${fmt(lt.without.count, 0)} / ${ms(lt.without.maxMs)}`,
+      ratio: t.found ? `trace: longest ext. slice ${ms(t.script.maxMs)}, rendering after it ${ms(t.renderingAfter.maxMs)}` : '',
+      target: id === 'noMentions' ? '' : 'no long task added',
+      ok: id === 'noMentions' ? null : noLongTask,
+    });
+    row({ case: label, metric: 'mentions highlighted', with: fmt(s.highlighted, 0), without: `${s.expected} expected`, ratio: '', target: `= ${s.expected}`, ok: s.highlighted === s.expected });
+  }
+
+  // Feed: cost of one chunk of 20 paragraphs, at 100 and at 2000 paragraphs.
+  const feedRuns = browser.feed;
+  const chunk = (/** @type {'small' | 'big'} */ which, /** @type {'task' | 'script'} */ key) => {
+    const w = median(feedRuns.with.map((/** @type {any} */ r) => r[which].cost[key]));
+    const wo = median(feedRuns.without.map((/** @type {any} */ r) => r[which].cost[key]));
+    return { with: w, without: wo, added: w - wo };
+  };
+  const small = chunk('small', 'task');
+  const big = chunk('big', 'task');
+  const smallScript = chunk('small', 'script');
+  const bigScript = chunk('big', 'script');
+  const found = (/** @type {'small' | 'big'} */ which) => median(feedRuns.with.map((/** @type {any} */ r) => r[which].highlighted));
+  const expectedAt = (/** @type {'small' | 'big'} */ which) => feedRuns.with[0]?.[which].expected;
+  const appendedHighlighted = found('small') === expectedAt('small') && found('big') === expectedAt('big');
+  const NOISE_FLOOR_MS = 2;
+  const proportional = big.added <= 2 * Math.max(small.added, NOISE_FLOOR_MS);
+  summary.feed = {
+    chunkParagraphs: 20,
+    at100: { task: small, script: smallScript, highlighted: found('small'), expected: expectedAt('small') },
+    at2000: { task: big, script: bigScript, highlighted: found('big'), expected: expectedAt('big') },
+    growth: big.added / small.added,
+    noiseFloorMs: NOISE_FLOOR_MS,
+    runs: feedRuns,
+  };
+  const feedLabel = 'feed: +20 paragraphs';
+  row({ case: feedLabel, metric: 'added time per chunk, page of 100', with: ms(small.with), without: ms(small.without), ratio: `${signed(small.added)} ms (script ${signed(smallScript.added)})`, target: '', ok: null });
+  row({
+    case: feedLabel,
+    metric: 'added time per chunk, page of 2000',
+    with: ms(big.with),
+    without: ms(big.without),
+    ratio: `${signed(big.added)} ms (script ${signed(bigScript.added)}); ${fmt(big.added / Math.max(small.added, NOISE_FLOOR_MS), 1)}× the cost at 100`,
+    target: '≤ 2× the cost at 100',
+    ok: proportional && appendedHighlighted,
+    note: appendedHighlighted ? undefined : 'appended mentions were not highlighted, so no per-chunk work was measured',
+  });
+  row({ case: feedLabel, metric: 'mentions highlighted after each chunk', with: `${fmt(found('small'), 0)}, ${fmt(found('big'), 0)}`, without: `${expectedAt('small')}, ${expectedAt('big')} expected`, ratio: '', target: 'all', ok: appendedHighlighted });
+
+  // mark.js against ours, on the 2 MB page with 200 mentions.
+  const markCost = median(browser.mark.map((/** @type {any} */ r) => r.cost.task));
+  const markCall = median(browser.mark.map((/** @type {any} */ r) => r.markMs));
+  const ours = summary.pages.withMentions?.task.added ?? NaN;
+  const OURS_FLOOR_MS = 1;
+  const markRatio = markCost / Math.max(ours, OURS_FLOOR_MS);
+  const oursTrace = summary.pages.withMentions?.trace?.script.totalMs ?? NaN;
+  summary.mark = { taskMs: markCost, markCallMs: markCall, marks: median(browser.mark.map((/** @type {any} */ r) => r.marks)), oursAddedTaskMs: ours, ratio: markRatio, oursTracedScriptMs: oursTrace, ratioToTracedScript: markCost / oursTrace, runs: browser.mark };
+  row({
+    case: 'mark.js vs ours (2 MB, 200)',
+    metric: 'main-thread time: ours (added) / mark.js',
+    with: ms(ours),
+    without: `${ms(markCost)} (mark() ${ms(markCall)})`,
+    ratio: `${fmt(markRatio)}× cheaper (${fmt(markCost / oursTrace)}× vs our traced script time)`,
+    target: 'mark.js ≥ 5× ours',
+    ok: markRatio >= 5,
+  });
+}
+if (matcher) {
+  const f = matcher.findMentions;
+  row({ case: 'matcher (Node, 2 MB text)', metric: `findMentions: ${matcher.bigTermCount} terms vs own ${matcher.ownTermCount}`, with: ms(f.big.medianMs), without: ms(f.own.medianMs), ratio: `${fmt(f.ratio, 2)}×`, target: '≤ 2×', ok: f.ratio <= 2 });
+  row({ case: 'matcher (Node, 2 MB text)', metric: 'createMatcher: 10k terms vs own', with: ms(matcher.createMatcher.big.medianMs), without: `${fmt(matcher.createMatcher.own.medianMs, 2)} ms`, ratio: `${fmt(matcher.createMatcher.big.medianMs / matcher.createMatcher.own.medianMs, 0)}×`, target: '', ok: null });
+  row({ case: 'matcher (Node, 2 MB text)', metric: 'mentions found (own / 10k terms)', with: `${matcher.check.ownOnMentions} / ${matcher.check.bigOnMentions}`, without: `${matcher.check.expectedMentions} expected`, ratio: '', target: '', ok: null });
+}
+const KB = 1024;
+row({ case: 'bundle', metric: 'content-scripts/content.js gzip (raw)', with: `${fmt(bundle.gzipBytes / KB)} KB (${fmt(bundle.rawBytes / KB)} KB)`, without: '', ratio: '', target: '< 30 KB gz', ok: bundle.gzipBytes < 30 * KB });
+
+const headers = ['case', 'metric', 'with', 'without/baseline', 'ratio', 'target', 'ok?'];
+const cells = rows.map((r) => [r.case, r.metric, r.with, r.without, r.ratio, r.target, (r.ok === null ? '' : r.ok ? 'ok' : 'missed') + (r.noisy ? ' (noisy)' : '')]);
+const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+const line = (/** @type {string[]} */ c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+console.log('');
+console.log(line(headers));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const c of cells) console.log(line(c));
+for (const r of rows) if (r.note) console.log(`  note (${r.case}, ${r.metric}): ${r.note}`);
+console.log(`  "with" = median over ${RUNS} runs with the extension; "without" = the same page in ${BASELINE === 'profile' ? 'a Chromium profile without the extension' : 'chromium.launch()'}; main-thread times are CDP TaskDuration/ScriptDuration (${TIME_DOMAIN}).`);
+console.log('  "(noisy)": the per-run differences, leaving out the smallest and the largest, lie on both sides of the target; the trace row below it is the better guide.');
+
+const met = targets.filter((t) => t.ok);
+const missed = targets.filter((t) => !t.ok);
+const elapsedS = (performance.now() - started) / 1000;
+const finalLine = errors.length
+  ? `Bench incomplete (${errors.length} part(s) failed); targets met ${met.length}/${targets.length}.`
+  : `Targets met ${met.length}/${targets.length}${missed.length ? `; missed: ${missed.map((t) => `${t.case}: ${t.metric.replace(/ \(.*\)$/, '').replace(/:.*$/, '')} ${t.target}`).join('; ')}` : ''}.`;
+
+const results = {
+  date: new Date().toISOString(),
+  durationSeconds: round(elapsedS),
+  environment: { node: process.version, cpus: availableParallelism(), chromium: browser?.chromiumVersion ?? null, chromiumPath: CHROMIUM_PATH, timeDomain: TIME_DOMAIN, baseline: BASELINE, runs: RUNS, feedRuns: FEED_RUNS, markRuns: MARK_RUNS },
+  generatedPages: Object.fromEntries(Object.entries(pages).map(([id, p]) => [id, { file: p.file, bytes: p.bytes, ...('paragraphs' in p ? { paragraphs: p.paragraphs } : {}), ...('elements' in p ? { elements: p.elements } : {}), ...('mentions' in p ? { mentions: p.mentions } : {}) }])),
+  pages: summary.pages,
+  feed: summary.feed,
+  mark: summary.mark,
+  matcher: matcher ?? null,
+  bundle,
+  table: rows,
+  targets,
+  errors,
+  summary: finalLine,
+};
+mkdirSync(RESULTS_DIR, { recursive: true });
+const latest = join(RESULTS_DIR, 'latest.json');
+writeFileSync(latest, `${JSON.stringify(results, null, 2)}\n`);
+const stamp = results.date.slice(0, 16).replace(':', '-');
+copyFileSync(latest, join(RESULTS_DIR, `${stamp}.json`));
+console.log(`\nResults: ${relative(ROOT, latest)} and ${relative(ROOT, join(RESULTS_DIR, `${stamp}.json`))} (${fmt(elapsedS, 0)} s).`);
+for (const e of errors) console.error(`error: ${e}`);
+console.log(finalLine);
+process.exit(errors.length ? 1 : 0);
