@@ -37,11 +37,21 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
     styleShadowRoot(root: ShadowRoot) {
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     },
+    /**
+     * Shows exactly these mentions. Only what changed is added to or deleted from each Highlight,
+     * so that appending a paragraph repaints that paragraph, not every mention on the page.
+     */
     show(mentions: readonly PageMention[]) {
-      if (mentions.length === 0 && [...highlights.values()].every((highlight) => highlight.size === 0)) return;
-      for (const highlight of highlights.values()) highlight.clear();
-      for (const mention of mentions) highlights.get(mention.topic)?.add(mention.range);
-      for (const [topic, highlight] of highlights) CSS.highlights.set(highlightName(topic), highlight);
+      const wanted = new Map([...highlights.keys()].map((topic) => [topic, new Set<Range>()]));
+      for (const mention of mentions) wanted.get(mention.topic)?.add(mention.range);
+      for (const [topic, highlight] of highlights) {
+        const ranges = wanted.get(topic)!;
+        for (const range of highlight) if (!ranges.has(range as Range)) highlight.delete(range);
+        for (const range of ranges) if (!highlight.has(range)) highlight.add(range);
+        const name = highlightName(topic);
+        // Registered once there is something to show; again if the page took it away.
+        if (highlight.size > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+      }
     },
     destroy() {
       for (const topic of highlights.keys()) CSS.highlights.delete(highlightName(topic));

@@ -8,8 +8,13 @@ import { parseFaqMarkdown } from './faq-markdown';
  * The bundled data, typed. It is validated by the build and by tests (`validateFactData`), so the
  * content script trusts it here instead of shipping the validator to every page.
  */
+let faq: FactData['faq'] | undefined;
 export const factData: FactData = {
-  faq: parseFaqMarkdown(faqMarkdown),
+  // Parsed on first use: most pages never open a card.
+  get faq() {
+    faq ??= parseFaqMarkdown(faqMarkdown);
+    return faq;
+  },
   ...(topicsJson as TopicsFile),
   answerKeywords: answerKeywordsJson as AnswerKeywords,
 };

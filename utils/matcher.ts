@@ -57,8 +57,14 @@ const EQUIVALENTS: Record<string, string> = { '-': '\u2010\u2011', "'": '\u2018\
 
 const APOSTROPHES = "'\u2018\u2019\u02bc";
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
-// Scripts written without spaces between words: a term in them needs no word boundary.
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+// Scripts written without spaces between words (Thai, kana, CJK ideographs, as code point ranges:
+// a \p{Script=…} pattern takes milliseconds to compile on every page): a term in them needs no
+// word boundary.
+const UNSPACED_RANGES = [[0x0e00, 0x0e7f], [0x2e80, 0x2fdf], [0x3005, 0x3007], [0x3021, 0x303b], [0x3040, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x3134f]];
+const isUnspaced = (char: string) => {
+  const code = char.codePointAt(0) ?? 0;
+  return UNSPACED_RANGES.some(([from, to]) => code >= from && code <= to);
+};
 
 function foldChar(char: string): string {
   if (WHITESPACE.includes(char)) return ' ';
@@ -90,7 +96,9 @@ function isWordCharAt(text: string, index: number): boolean {
 }
 
 function needsBoundary(char: string | undefined): boolean {
-  return char !== undefined && WORD_CHAR.test(char) && !UNSPACED_SCRIPT.test(char);
+  if (char === undefined) return false;
+  if (char.length === 1 && char.charCodeAt(0) < 128) return /[A-Za-z0-9_]/.test(char);
+  return !isUnspaced(char) && WORD_CHAR.test(char);
 }
 
 interface Pattern {
