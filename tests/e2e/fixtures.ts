@@ -19,23 +19,15 @@ interface WorkerFixtures {
   otherOrigin: string;
 }
 
+async function serveFixtures({}, use: (origin: string) => Promise<void>) {
+  const server = await startStaticServer(FIXTURES_DIR);
+  await use(server.origin);
+  await server.close();
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  fixtureOrigin: [
-    async ({}, use) => {
-      const server = await startStaticServer(FIXTURES_DIR);
-      await use(server.origin);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  otherOrigin: [
-    async ({}, use) => {
-      const server = await startStaticServer(FIXTURES_DIR);
-      await use(server.origin);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  fixtureOrigin: [serveFixtures, { scope: 'worker' }],
+  otherOrigin: [serveFixtures, { scope: 'worker' }],
   context: async ({}, use) => {
     const launched = await launchWithExtension();
     await use(launched.context);
