@@ -87,3 +87,44 @@ describe('createMatcher with other terms', () => {
     expect(m.findMentions('he said she said').map((x) => x.term)).toEqual(['he said', 'she']);
   });
 });
+
+describe('candidateEnds', () => {
+  /** Every mention's end (before a possessive) is among the candidate ends. */
+  function coversEveryMention(text: string) {
+    const ends = new Set(matcher.candidateEnds(text));
+    const missed = matcher.findMentions(text).filter((m) => !ends.has(m.end) && !ends.has(m.end - 2));
+    return missed.map((m) => text.slice(m.start, m.end));
+  }
+
+  it.each([
+    ['Huawei and the Entity List'],
+    ['HUAWEI’s 5G STANDARDS'],
+    ['Entity      \n\t   List, and 5G\n\n\n      standards bodies'],
+    ['Hua\u00adwei with a soft hyphen'],
+    ['İstanbul and Huawei (a lower case that changes length)'],
+    ['the standard-setting and standards-setting bodies, U.S. Commerce Department'],
+    ['华为与美国商务部'],
+  ])('covers every mention in %j', (text) => {
+    expect(coversEveryMention(text)).toEqual([]);
+  });
+
+  it('covers every mention in generated text, whatever the spacing and case', () => {
+    // A small seeded generator: terms, words and white space of every kind, in random case.
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pieces = ['Huawei', 'huawei’s', '5G', 'standards', 'Entity', 'List', 'trade', 'blacklist', 'Commerce', 'Department', 'of', 'the', 'network', '3GPP', 'standard-setting', 'bodies', 'x'];
+    const spaces = [' ', '  ', '\n', '\t \n ', '', '-', ', '];
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let i = 0; i < 30; i++) {
+        const piece = pieces[Math.floor(random() * pieces.length)];
+        text += (random() < 0.3 ? piece.toUpperCase() : piece) + spaces[Math.floor(random() * spaces.length)];
+      }
+      expect(coversEveryMention(text), text).toEqual([]);
+    }
+  });
+
+  it('finds nothing where no term is', () => {
+    expect(matcher.candidateEnds('a plain sentence about rivers and mountains')).toEqual([]);
+  });
+});
