@@ -5,25 +5,24 @@ import { isMessageCStoBG } from '../utils/messages';
 export default defineBackground(() => {
   browser.action.setBadgeBackgroundColor({ color: '#3e63dd' });
 
-  // Mentions per tab, per frame (each frame runs its own content script); the badge shows the sum.
-  const countsByTab = new Map<number, { topDocument?: string; frames: Map<number, number> }>();
+  // Mentions per tab, per frame document (each frame runs its own content script); the badge
+  // shows the sum. A navigation starts the tab afresh (the browser clears its badge too).
+  const countsByTab = new Map<number, Map<string, number>>();
   browser.tabs.onRemoved.addListener((tabId) => countsByTab.delete(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') countsByTab.delete(tabId);
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMessageCStoBG(message)) return undefined;
     const tabId = sender.tab?.id;
     if (message.type === 'mentionCount') {
       if (tabId === undefined) return undefined;
-      const frameId = sender.frameId ?? 0;
-      const documentId = (sender as { documentId?: string }).documentId;
-      let tab = countsByTab.get(tabId);
-      // A new top document (navigation) starts the count afresh; its frames report again.
-      if (!tab || (frameId === 0 && documentId !== tab.topDocument)) {
-        tab = { topDocument: frameId === 0 ? documentId : tab?.topDocument, frames: new Map() };
-        countsByTab.set(tabId, tab);
-      }
-      tab.frames.set(frameId, message.count);
-      const total = [...tab.frames.values()].reduce((sum, count) => sum + count, 0);
+      const frame = (sender as { documentId?: string }).documentId ?? String(sender.frameId ?? 0);
+      const frames = countsByTab.get(tabId) ?? new Map<string, number>();
+      countsByTab.set(tabId, frames);
+      frames.set(frame, message.count);
+      const total = [...frames.values()].reduce((sum, count) => sum + count, 0);
       void browser.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
       return undefined;
     }

@@ -75,6 +75,7 @@ export default defineContentScript({
     let locator = createMentionLocator([]);
     let popover: PopoverHost | undefined;
     let lineUnderPointer = 0;
+    let countSent = 0; // the badge of a newly loaded page starts empty
     const revealedIndex = new Map<string, number>();
 
     const enabledHere = () => hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
@@ -128,7 +129,11 @@ export default defineContentScript({
       highlighter.show(shown);
       locator = createMentionLocator(shown, live?.shadowRoots);
       if (intent.openTarget && !shown.includes(intent.openTarget)) intent.dismiss();
-      void sendToBackground({ type: 'mentionCount', count: shown.length });
+      // Only when it changes: a page without mentions never wakes the background up.
+      if (shown.length !== countSent) {
+        countSent = shown.length;
+        void sendToBackground({ type: 'mentionCount', count: shown.length });
+      }
     }
 
     function pageSummary(): PageSummary {

@@ -1,4 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
+import { badgeText, tabIdOf } from './extension-pages';
 import { expect, test } from './fixtures';
 import { highlightedTexts, highlightedTextsIn, hoverHighlight, popover, waitForHighlights } from './page-helpers';
 
@@ -91,8 +92,10 @@ test.describe('web components', () => {
 
 test.describe('frames', () => {
   let page: Page;
-  test.beforeEach(async ({ openFixture, otherOrigin }) => {
+  let tabId: number;
+  test.beforeEach(async ({ openFixture, otherOrigin, context }) => {
     page = await openFixture(`frames.html?cross=${encodeURIComponent(otherOrigin)}`);
+    tabId = await tabIdOf(context, page);
   });
 
   const frameById = async (id: string) => (await page.locator(`iframe#${id}`).elementHandle())?.contentFrame();
@@ -110,6 +113,10 @@ test.describe('frames', () => {
       }).toEqual(expected);
     });
   }
+
+  test('the toolbar badge adds up the mentions of every frame', async ({ context }) => {
+    await expect.poll(() => badgeText(context, tabId)).toBe('6');
+  });
 
   test('the card opens inside the frame', async () => {
     const frame = (await frameById('same'))!;
