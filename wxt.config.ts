@@ -16,6 +16,12 @@ export default defineConfig({
     // storage: the reader's settings (storage.sync, or storage.local where sync is unavailable).
     permissions: ['storage'],
     action: { default_title: 'Fact Context' },
+    // Mentions drawn with the Custom Highlight API are invisible to assistive technology: these
+    // commands reach them from the keyboard (changeable at chrome://extensions/shortcuts).
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next highlighted mention and explain it' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous highlighted mention' },
+    },
   },
   vite: () => ({ plugins: [preact()] }),
   hooks: {

@@ -20,8 +20,9 @@ export interface MentionPopoverProps {
  */
 export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, others, onClose, onTurnOffSite, onOpenFaq }: MentionPopoverProps) {
   return (
-    <section class="card" role="dialog" aria-labelledby="fc-topic" aria-describedby="fc-answer" style={{ '--topic': topicColour }}>
-      <header class="header">
+    // A non-modal dialog: focusable (opened from the keyboard, it takes focus), named by its topic.
+    <section class="card" role="dialog" tabIndex={-1} aria-labelledby="fc-topic" aria-describedby="fc-answer" style={{ '--topic': topicColour }}>
+      <div class="header">
         <span class="dot" aria-hidden="true" />
         <span class="topic" id="fc-topic">
           {topicLabel}
@@ -29,7 +30,7 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
         <button type="button" class="close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
           ×
         </button>
-      </header>
+      </div>
       <p class="summary">{topicSummary}</p>
       <h2 class="question">{chosen.question}</h2>
       <p class="answer" id="fc-answer">
@@ -52,14 +53,14 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
           </ul>
         </details>
       )}
-      <footer class="footer">
+      <div class="footer">
         <button type="button" class="action" onClick={onOpenFaq}>
           Open in the FAQ
         </button>
         <button type="button" class="action" onClick={onTurnOffSite}>
           Turn off on this site
         </button>
-      </footer>
+      </div>
     </section>
   );
 }

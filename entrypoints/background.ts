@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isMessageCStoBG } from '../utils/messages';
+import { isMessageCStoBG, type MessageUItoCS } from '../utils/messages';
 
 export default defineBackground(() => {
   browser.action.setBadgeBackgroundColor({ color: '#3e63dd' });
@@ -11,6 +11,15 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => countsByTab.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') countsByTab.delete(tabId);
+  });
+
+  // The keyboard commands (manifest `commands`; the reader can change the keys at
+  // chrome://extensions/shortcuts) go to the page's top frame.
+  browser.commands.onCommand.addListener((command, tab) => {
+    const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : undefined;
+    if (direction === undefined || tab?.id === undefined) return;
+    const message: MessageUItoCS = { type: 'stepMention', direction };
+    browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => {}); // no content script there
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

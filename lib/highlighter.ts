@@ -11,8 +11,12 @@ const TOPIC_COLOURS = ['229 72 77', '62 99 221', '214 142 0', '48 164 108', '142
 /** The colour ("r g b") of the topic at `index` in data/topics.json; the card uses it too. */
 export const topicColour = (index: number) => TOPIC_COLOURS[index % TOPIC_COLOURS.length];
 
+/** The mention that keyboard navigation is on. */
+export const CURRENT_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-current`;
+
 function highlightCss(topics: readonly string[]): string {
-  return topics
+  const current = `::highlight(${CURRENT_HIGHLIGHT}) { background-color: rgb(255 196 0 / 0.55); text-decoration: underline 3px rgb(214 142 0); text-underline-offset: 3px; }`;
+  return current + '\n' + topics
     .map((topic, i) => {
       const rgb = topicColour(i);
       return `::highlight(${highlightName(topic)}) { background-color: rgb(${rgb} / 0.16); text-decoration: underline 2px rgb(${rgb} / 0.85); text-underline-offset: 3px; }`;
@@ -31,6 +35,8 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
   sheet.replaceSync(highlightCss(topics));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   const highlights = new Map(topics.map((topic) => [topic, new Highlight()]));
+  const current = new Highlight();
+  current.priority = 1; // drawn over the topic's own highlight
 
   return {
     /** Highlights inside a shadow root are painted only by `::highlight()` rules in that root. */
@@ -53,7 +59,14 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
         if (highlight.size > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
       }
     },
+    /** Marks the mention keyboard navigation is on (or none). */
+    setCurrent(range: Range | undefined) {
+      current.clear();
+      if (range) current.add(range);
+      if (CSS.highlights.get(CURRENT_HIGHLIGHT) !== current) CSS.highlights.set(CURRENT_HIGHLIGHT, current);
+    },
     destroy() {
+      CSS.highlights.delete(CURRENT_HIGHLIGHT);
       for (const topic of highlights.keys()) CSS.highlights.delete(highlightName(topic));
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     },

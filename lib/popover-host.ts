@@ -21,6 +21,13 @@ export interface PopoverAnchor {
   contextElement: Element;
 }
 
+export interface ShowOptions {
+  /** Move focus into the card (it was opened from the keyboard); Escape hands it back. */
+  focus?: boolean;
+  /** A polite live-region announcement. */
+  announce?: string;
+}
+
 export interface PopoverHostEvents {
   onPointerEnter(): void;
   onPointerLeave(): void;
@@ -41,7 +48,11 @@ export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHost
   const shadowRoot = host.attachShadow({ mode: 'open' });
   shadowRoot.adoptedStyleSheets = [sheet];
   const container = document.createElement('div');
-  shadowRoot.append(container);
+  // Said by screen readers when the card is opened from the keyboard ("Huawei, mention 3 of 12").
+  const announcer = document.createElement('div');
+  announcer.setAttribute('role', 'status');
+  announcer.className = 'visually-hidden';
+  shadowRoot.append(container, announcer);
   host.setAttribute('popover', 'manual');
   host.addEventListener('pointerenter', events.onPointerEnter);
   host.addEventListener('pointerleave', events.onPointerLeave);
@@ -84,12 +95,14 @@ export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHost
   const isOpen = () => host.isConnected && host.matches(':popover-open');
 
   return {
-    show(anchor: PopoverAnchor, content: ComponentChild) {
+    show(anchor: PopoverAnchor, content: ComponentChild, options: ShowOptions = {}) {
       if (!host.isConnected) (document.body ?? document.documentElement).append(host);
       host.setAttribute('style', HOST_STYLE);
       if (document.activeElement !== host) focusBeforeCard = document.activeElement;
       render(content, container);
       if (!isOpen()) host.showPopover();
+      announcer.textContent = options.announce ?? '';
+      if (options.focus) container.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
       stopAutoUpdate?.();
       stopAutoUpdate = autoUpdate(anchor as VirtualElement, host, () => void place(anchor));
     },
@@ -103,6 +116,9 @@ export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHost
       if (focusWasInCard && focusBeforeCard instanceof HTMLElement) focusBeforeCard.focus();
     },
     isOwnElement: (element: Element) => element === host,
+    get hasFocus() {
+      return shadowRoot.activeElement !== null;
+    },
     get isOpen() {
       return isOpen();
     },

@@ -13,7 +13,9 @@ export interface PageSummary {
 export type MessageUItoCS =
   | { type: 'getPageSummary' }
   /** Scrolls to the topic's next mention after the last one revealed, and opens its card. */
-  | { type: 'revealNextMention'; topic: string };
+  | { type: 'revealNextMention'; topic: string }
+  /** The keyboard command: moves to the next (1) or previous (-1) mention and opens its card. */
+  | { type: 'stepMention'; direction: 1 | -1 };
 
 export type MessageCStoBG =
   /** The number of mentions highlighted in the sender's tab, for the toolbar badge. */
@@ -24,17 +26,19 @@ export type MessageCStoBG =
 export interface ResponseTo {
   getPageSummary: PageSummary;
   revealNextMention: boolean;
+  stepMention: boolean;
   mentionCount: void;
   openFaqPage: void;
 }
 
-const TYPES_UI_TO_CS = new Set(['getPageSummary', 'revealNextMention']);
+const TYPES_UI_TO_CS = new Set(['getPageSummary', 'revealNextMention', 'stepMention']);
 const TYPES_CS_TO_BG = new Set(['mentionCount', 'openFaqPage']);
 
 // Messages arrive from other contexts: check their shape before acting on them.
 export function isMessageUItoCS(value: unknown): value is MessageUItoCS {
-  const message = value as { type?: unknown; topic?: unknown } | null;
+  const message = value as { type?: unknown; topic?: unknown; direction?: unknown } | null;
   if (typeof message !== 'object' || message === null || !TYPES_UI_TO_CS.has(message.type as string)) return false;
+  if (message.type === 'stepMention') return message.direction === 1 || message.direction === -1;
   return message.type !== 'revealNextMention' || typeof message.topic === 'string';
 }
 

@@ -7,7 +7,7 @@ import { createLiveMentions } from '../../lib/live-mentions';
 import type { PageMention } from '../../lib/page-mentions';
 import { trackHoverPointer } from '../../lib/pointer-tracker';
 import { whenIdle } from '../../lib/yield-to-page';
-import { createPopoverHost, type PopoverHost } from '../../lib/popover-host';
+import { createPopoverHost, type PopoverHost, type ShowOptions } from '../../lib/popover-host';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import { applyDensity } from '../../utils/density';
 import { factData } from '../../utils/fact-data';
@@ -76,6 +76,7 @@ export default defineContentScript({
     let popover: PopoverHost | undefined;
     let lineUnderPointer = 0;
     let countSent = 0; // the badge of a newly loaded page starts empty
+    let nextShowOptions: ShowOptions = {}; // how the next card opens (the keyboard command focuses it)
     const revealedIndex = new Map<string, number>();
 
     const enabledHere = () => hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
@@ -84,11 +85,18 @@ export default defineContentScript({
     const intent = createHoverIntent<PageMention>({
       openDelayMs: OPEN_DELAY_MS,
       closeDelayMs: CLOSE_GRACE_MS,
-      onOpen: (mention) => openCard(mention, lineUnderPointer),
-      onClose: () => popover?.hide(),
+      onOpen: (mention) => {
+        const options = nextShowOptions;
+        nextShowOptions = {};
+        openCard(mention, lineUnderPointer, options);
+      },
+      onClose: () => {
+        popover?.hide();
+        highlighter.setCurrent(undefined);
+      },
     });
 
-    function openCard(mention: PageMention, lineIndex: number) {
+    function openCard(mention: PageMention, lineIndex: number, options: ShowOptions = {}) {
       popover ??= createPopoverHost(ctx, {
         onPointerEnter: () => intent.pointerEnteredCard(),
         onPointerLeave: () => intent.pointerLeftCard(),
@@ -99,7 +107,7 @@ export default defineContentScript({
         onTurnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
         onOpenFaq: (faqId) => void sendToBackground({ type: 'openFaqPage', faqId }),
       });
-      popover.show(anchor, card);
+      popover.show(anchor, card, options);
     }
 
     /** Shows what the settings ask for: nothing, or the enabled topics at the chosen density. */
@@ -142,6 +150,33 @@ export default defineContentScript({
       return { host, counts };
     }
 
+    /**
+     * The keyboard command: from the mention last stepped to (or, the first time, from the top of
+     * the viewport) to the next or previous one, wrapping round. It is scrolled into view, marked,
+     * its card opens with focus, and a live region says where the reader is.
+     */
+    let stepped: PageMention | undefined;
+    function stepMention(direction: 1 | -1): boolean {
+      if (shown.length === 0) return false;
+      let index = stepped ? shown.indexOf(stepped) : -1;
+      if (index < 0) {
+        // Start from what the reader is looking at.
+        const firstBelowTop = shown.findIndex((mention) => mention.range.getBoundingClientRect().bottom > 0);
+        index = direction === 1 ? (firstBelowTop < 0 ? 0 : firstBelowTop) - 1 : firstBelowTop < 0 ? shown.length : firstBelowTop;
+      }
+      index = (index + direction + shown.length) % shown.length;
+      const mention = shown[index];
+      stepped = mention;
+      mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const topic = factData.topics.find((t) => t.id === mention.topic)!;
+      intent.dismiss();
+      highlighter.setCurrent(mention.range);
+      nextShowOptions = { focus: true, announce: `${topic.label}: mention ${index + 1} of ${shown.length}` };
+      lineUnderPointer = 0;
+      intent.openNow(mention);
+      return true;
+    }
+
     /** Scrolls to the topic's next mention (wrapping round) and opens its card. */
     function revealNextMention(topic: string): boolean {
       const ofTopic = shown.filter((mention) => mention.topic === topic);
@@ -167,6 +202,7 @@ export default defineContentScript({
     const onMessage = (message: unknown) => {
       if (!isMessageUItoCS(message)) return undefined;
       if (message.type === 'getPageSummary') return Promise.resolve(pageSummary());
+      if (message.type === 'stepMention') return Promise.resolve(stepMention(message.direction));
       return Promise.resolve(revealNextMention(message.topic));
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -174,9 +210,24 @@ export default defineContentScript({
 
     trackHoverPointer(ctx, (point) => {
       if (shown.length === 0 && !intent.openTarget) return;
+      // A card the reader is in by keyboard stays until Escape or focus leaves (WCAG 1.4.13).
+      if (popover?.hasFocus) return;
       const located = point && locator.mentionAt(point.x, point.y);
       if (located && located.mention !== intent.openTarget) lineUnderPointer = located.lineIndex;
       intent.pointerOver(located?.mention);
+    });
+    // Touch has no hover: a tap on a mention opens its card, a tap elsewhere closes it. A mention
+    // inside a link is left to the link, which a tap follows as it always does.
+    ctx.addEventListener(document, 'click', (event) => {
+      if ((event as PointerEvent).pointerType !== 'touch' || shown.length === 0) return;
+      if (event.target instanceof Element && popover?.isOwnElement(event.target)) return;
+      const located = locator.mentionAt(event.clientX, event.clientY);
+      if (!located || located.mention.range.startContainer.parentElement?.closest('a[href]')) {
+        intent.dismiss();
+        return;
+      }
+      lineUnderPointer = located.lineIndex;
+      intent.openNow(located.mention);
     });
     ctx.addEventListener(document, 'keydown', (event) => {
       if (event.key === 'Escape' && intent.openTarget) intent.dismiss();

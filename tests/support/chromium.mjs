@@ -25,9 +25,9 @@ export function chromiumArgs(extensionDir) {
 
 /**
  * Launches Chromium with the built extension loaded, in a throwaway profile.
- * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number } | null }} [options]
+ * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number } | null, hasTouch?: boolean, reducedMotion?: 'reduce' | 'no-preference' }} [options]
  */
-export async function launchWithExtension({ headless = true, colorScheme, viewport = { width: 1280, height: 800 } } = {}) {
+export async function launchWithExtension({ headless = true, colorScheme, viewport = { width: 1280, height: 800 }, hasTouch = false, reducedMotion } = {}) {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -41,6 +41,8 @@ export async function launchWithExtension({ headless = true, colorScheme, viewpo
     args: chromiumArgs(EXTENSION_DIR),
     viewport,
     colorScheme,
+    hasTouch,
+    reducedMotion,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {

@@ -63,7 +63,7 @@ describe('MentionPopover', () => {
 
   it('offers to turn the site off and to open the full FAQ', () => {
     const { container, onTurnOffSite, onOpenFaq } = renderCard();
-    const buttons = [...container.querySelectorAll('footer button')] as HTMLButtonElement[];
+    const buttons = [...container.querySelectorAll('.footer button')] as HTMLButtonElement[];
     expect(buttons.map((b) => b.textContent)).toEqual(['Open in the FAQ', 'Turn off on this site']);
     buttons[0].click();
     buttons[1].click();
