@@ -186,6 +186,46 @@ async function feedRun(context, url, { initial, chunk, large, mentionsAt, mirror
 }
 
 /**
+ * The mutation-storm page: loads it and waits for highlighting to settle, then runs
+ * `storm(durationMs)` (the page replaces 400 divs every 16 ms) and reads the main-thread time
+ * just before and just after it. `catchUpMs` after the storm it compares the highlighted ranges
+ * with the mentions the page counts in its final DOM.
+ * @param {import('@playwright/test').BrowserContext} context @param {string} url
+ * @param {{ expected: number, durationMs: number, catchUpMs: number, mirrorMs?: number, timeDomain: string }} options
+ */
+async function stormRun(context, url, { expected, durationMs, catchUpMs, mirrorMs, timeDomain }) {
+  const { page, cdp } = await openTab(context, timeDomain);
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const settled = await settle(page, cdp, { expected, mirrorMs });
+    const at = await page.evaluate(() => performance.now());
+    const m0 = await readMetrics(cdp);
+    const t0 = performance.now();
+    const ticks = await page.evaluate((ms) => /** @type {Promise<number>} */ (/** @type {any} */ (window).storm(ms)), durationMs);
+    const wallMs = performance.now() - t0;
+    const m1 = await readMetrics(cdp);
+    const until = await page.evaluate(() => performance.now());
+    await sleep(catchUpMs);
+    const m2 = await readMetrics(cdp);
+    const highlighted = await page.evaluate(countHighlights);
+    const expectedAfter = await page.evaluate(() => /** @type {number} */ (/** @type {any} */ (window).expectedMentions()));
+    return {
+      settleMs: settled.elapsedMs,
+      highlightedBefore: settled.count,
+      ticks,
+      wallMs,
+      cost: diff(m1, m0),
+      catchUp: diff(m2, m1),
+      longTasks: await longTasks(page, at, until),
+      highlighted,
+      expected: expectedAfter,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * mark.js on a page in the baseline browser: injects the library, marks the terms, and reads the
  * main-thread time from before the injection until the marked page has been laid out and painted.
  * @param {import('@playwright/test').BrowserContext} context @param {string} url @param {string} markPath @param {string[]} terms
@@ -319,6 +359,7 @@ export function analyseTrace(events, url) {
  *   launchWithExtension: () => Promise<{ context: import('@playwright/test').BrowserContext, close(): Promise<void> }>,
  *   cases: { id: string, file: string, expected: number }[],
  *   feed: { file: string, initial: number, chunk: number, large: number, mentionsAt: (paragraphs: number) => number },
+ *   storm: { file: string, expected: number, durationMs: number, catchUpMs: number },
  *   mark: { file: string, path: string, terms: string[] },
  *   runs: number, markRuns: number, feedRuns: number, timeDomain: string,
  *   baseline: 'profile' | 'launch',
@@ -326,7 +367,7 @@ export function analyseTrace(events, url) {
  * }} options
  */
 export async function runBrowserBench(options) {
-  const { origin, cases, feed, mark, runs, log, timeDomain } = options;
+  const { origin, cases, feed, storm, mark, runs, log, timeDomain } = options;
   if (!existsSync(options.chromiumPath)) throw new Error(`No Chromium at ${options.chromiumPath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
   // The browser without the extension. 'profile': a throwaway profile launched exactly as
   // launchWithExtension() does, minus the extension, so the extension is the only difference.
@@ -401,6 +442,18 @@ export async function runBrowserBench(options) {
     }
     log(`  feed: ${took()}`);
 
+    /** @type {{ with: any[], without: any[] }} */
+    const stormRuns = { with: [], without: [] };
+    const stormUrl = `${origin}/${storm.file}`;
+    for (let r = 0; r < runs; r++) {
+      const w = await stormRun(extension, stormUrl, { ...storm, timeDomain });
+      const wo = await stormRun(plain, stormUrl, { ...storm, mirrorMs: w.settleMs, timeDomain });
+      stormRuns.with.push(w);
+      stormRuns.without.push(wo);
+      log(`  storm run ${r + 1}/${runs}: task during the storm +${(w.cost.task - wo.cost.task).toFixed(1)} ms (${w.cost.task.toFixed(0)} vs ${wo.cost.task.toFixed(0)}), ticks ${w.ticks} vs ${wo.ticks}; ${storm.catchUpMs} ms later highlighted ${w.highlighted}/${w.expected}`);
+    }
+    log(`  storm: ${took()}`);
+
     /** @type {any[]} */
     const markRuns = [];
     for (let r = 0; r < options.markRuns; r++) {
@@ -412,7 +465,7 @@ export async function runBrowserBench(options) {
     const versionPage = await plain.newPage();
     const { product } = await (await plain.newCDPSession(versionPage)).send('Browser.getVersion');
     await versionPage.close();
-    return { chromiumVersion: product, baseline: options.baseline, pages, feed: feedRuns, mark: markRuns };
+    return { chromiumVersion: product, baseline: options.baseline, pages, feed: feedRuns, storm: stormRuns, mark: markRuns };
   } finally {
     await withExtension?.close().catch(() => {});
     await baselineBrowser.close().catch(() => {});

@@ -228,6 +228,69 @@ export function feedPage(vocabulary, { initial = 100 } = {}) {
   return { html, initial };
 }
 
+/**
+ * A "mutation storm" page: an article of `paragraphs` paragraphs (paragraph i has a mention when
+ * i % 10 === 5, alternately "Huawei" and "the Entity List") above an empty container.
+ * `window.storm(ms)` replaces the container's content with `nodes` new <div>s every `intervalMs`
+ * (setTimeout) for `ms` milliseconds, and resolves with the number of times it did (its ticks).
+ * Every 20th div of a tick holds "Huawei". `window.expectedMentions()` counts the mentions in the
+ * DOM as it is now (the article's and the container's), without asking the extension.
+ * @param {{ functionWords: string[], contentWords: string[] }} vocabulary
+ */
+export function stormPage(vocabulary, { paragraphs = 200, nodes = 400, intervalMs = 16, seed = 31 } = {}) {
+  const writer = makeWriter(vocabulary, rng(seed));
+  const STATIC_MENTIONS = ['Huawei', 'the Entity List'];
+  let html = head('Mutation storm') + '<article id="article">\n';
+  let mentions = 0;
+  for (let i = 0; i < paragraphs; i++) {
+    const mention = i % 10 === 5 ? STATIC_MENTIONS[mentions++ % STATIC_MENTIONS.length] : undefined;
+    html += `<p>${escapeHtml(writer.paragraph(mention))}</p>\n`;
+  }
+  const script = `
+(() => {
+  const F = ${JSON.stringify(vocabulary.functionWords)};
+  const C = ${JSON.stringify(vocabulary.contentWords)};
+  function rng(seed) { let a = seed >>> 0; return () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; }; }
+  const random = rng(${seed + 1});
+  const word = () => (random() < 0.42 ? F[Math.floor(random() * F.length)] : C[Math.floor(random() * C.length)]);
+  // A pool of short texts, made once, so a tick costs the page its DOM work, not text generation.
+  const pool = [];
+  for (let i = 0; i < 1009; i++) {
+    const n = 6 + Math.floor(random() * 10);
+    const words = [];
+    for (let k = 0; k < n; k++) words.push(word());
+    words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+    pool.push(words.join(' '));
+  }
+  const article = document.getElementById('article');
+  const container = document.getElementById('storm');
+  const PATTERN = /Huawei|Entity List/g;
+  window.expectedMentions = () => (article.textContent.match(PATTERN) || []).length + (container.textContent.match(PATTERN) || []).length;
+  let serial = 0;
+  window.storm = (ms) => new Promise((resolve) => {
+    const start = performance.now();
+    let ticks = 0;
+    const tick = () => {
+      if (performance.now() - start >= ms) return resolve(ticks);
+      const fragment = document.createDocumentFragment();
+      for (let k = 0; k < ${nodes}; k++) {
+        const div = document.createElement('div');
+        const text = pool[serial++ % pool.length];
+        div.textContent = k % 20 === 7 ? text + ', Huawei ' + pool[(serial * 7) % pool.length].toLowerCase() + '.' : text + '.';
+        fragment.appendChild(div);
+      }
+      container.replaceChildren(fragment);
+      ticks++;
+      setTimeout(tick, ${intervalMs});
+    };
+    tick();
+  });
+})();
+`;
+  html += '</article>\n<section id="storm"></section>\n<script>' + script + '</script>\n</body></html>\n';
+  return { html, paragraphs, mentions, nodes, intervalMs, mentionsPerTick: Math.ceil((nodes - 7) / 20) };
+}
+
 /** Mentions on the feed page when it has `paragraphs` paragraphs. @param {number} paragraphs */
 export const feedMentions = (paragraphs) => Math.floor((paragraphs + 4) / 10);
 
@@ -273,11 +336,13 @@ export function generatePages(root, dir) {
   const withMentions = articlePage(vocabulary, { mentions: 200, title: '2 MB, 200 mentions' });
   const elements = elementsPage(vocabulary);
   const feed = feedPage(vocabulary);
+  const storm = stormPage(vocabulary);
   const files = {
     'text-2mb-none.html': noMentions.html,
     'text-2mb-200.html': withMentions.html,
     'elements-50k.html': elements.html,
     'feed.html': feed.html,
+    'storm.html': storm.html,
   };
   for (const [name, html] of Object.entries(files)) writeFileSync(join(dir, name), html);
   const vocabularySet = new Set([...vocabulary.functionWords, ...vocabulary.contentWords]);
@@ -289,6 +354,7 @@ export function generatePages(root, dir) {
       withMentions: { file: 'text-2mb-200.html', bytes: Buffer.byteLength(withMentions.html), text: withMentions.text, paragraphs: withMentions.paragraphs, mentions: 200 },
       elements: { file: 'elements-50k.html', bytes: Buffer.byteLength(elements.html), elements: elements.elements, mentions: 50 },
       feed: { file: 'feed.html', bytes: Buffer.byteLength(feed.html), initial: feed.initial },
+      storm: { file: 'storm.html', bytes: Buffer.byteLength(storm.html), paragraphs: storm.paragraphs, mentions: storm.mentions, nodes: storm.nodes, intervalMs: storm.intervalMs, mentionsPerTick: storm.mentionsPerTick },
     },
   };
 }

@@ -31,6 +31,8 @@ const BASELINE = process.env.BENCH_BASELINE === 'launch' ? 'launch' : 'profile';
 const PAGES_DIR = join(ROOT, 'bench/.pages');
 const RESULTS_DIR = join(ROOT, 'bench/results');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
+const STORM_MS = 3000;
+const STORM_CATCH_UP_MS = 2000;
 const MARK_PATH = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
 
 const started = performance.now();
@@ -91,6 +93,7 @@ try {
       { id: 'elements', file: pages.elements.file, expected: pages.elements.mentions },
     ],
     feed: { file: pages.feed.file, initial: pages.feed.initial, chunk: 20, large: 2000, mentionsAt: feedMentions },
+    storm: { file: pages.storm.file, expected: pages.storm.mentions, durationMs: STORM_MS, catchUpMs: STORM_CATCH_UP_MS },
     mark: { file: pages.withMentions.file, path: MARK_PATH, terms: projectTerms(generated.data) },
     runs: RUNS,
     feedRuns: FEED_RUNS,
@@ -121,7 +124,7 @@ const row = (/** @type {typeof rows[number]} */ r) => {
 };
 
 /** @type {Record<string, any>} */
-const summary = { pages: {}, feed: null, mark: null };
+const summary = { pages: {}, feed: null, storm: null, mark: null };
 const CASE_LABEL = { noMentions: '2 MB, no mentions', withMentions: '2 MB, 200 mentions', elements: '50k elements, 50 mentions' };
 if (browser) {
   for (const [id, result] of Object.entries(browser.pages)) {
@@ -238,6 +241,84 @@ if (browser) {
   });
   row({ case: feedLabel, metric: 'mentions highlighted after each chunk', with: `${fmt(found('small'), 0)}, ${fmt(found('big'), 0)}`, without: `${expectedAt('small')}, ${expectedAt('big')} expected`, ratio: '', target: 'all', ok: appendedHighlighted });
 
+  // Mutation storm: main-thread time while the page replaces 400 divs every 16 ms for 3 s.
+  const stormRuns = browser.storm;
+  const stormMetric = (/** @type {'task' | 'script'} */ key) => {
+    const w = median(stormRuns.with.map((/** @type {any} */ r) => r.cost[key]));
+    const wo = median(stormRuns.without.map((/** @type {any} */ r) => r.cost[key]));
+    return { with: w, without: wo, added: w - wo };
+  };
+  const stormTask = stormMetric('task');
+  const stormScript = stormMetric('script');
+  const STORM_CPU_LIMIT = 25;
+  const stormShare = (100 * stormTask.added) / STORM_MS;
+  const shareDiffs = stormRuns.with.map((/** @type {any} */ r, /** @type {number} */ i) => (100 * (r.cost.task - stormRuns.without[i].cost.task)) / STORM_MS).sort((/** @type {number} */ a, /** @type {number} */ b) => a - b);
+  const ticksWith = median(stormRuns.with.map((/** @type {any} */ r) => r.ticks));
+  const ticksWithout = median(stormRuns.without.map((/** @type {any} */ r) => r.ticks));
+  // Main-thread time per tick: the page with the extension may manage fewer ticks (less work of its own).
+  const perTick = (/** @type {any[]} */ runs) => median(runs.map((r) => r.cost.task / r.ticks));
+  const taskPerTick = { with: perTick(stormRuns.with), without: perTick(stormRuns.without) };
+  const caughtUp = stormRuns.with.filter((/** @type {any} */ r) => r.highlighted === r.expected).length;
+  const stormHighlighted = median(stormRuns.with.map((/** @type {any} */ r) => r.highlighted));
+  const stormExpected = median(stormRuns.with.map((/** @type {any} */ r) => r.expected));
+  summary.storm = {
+    file: pages.storm.file,
+    paragraphs: pages.storm.paragraphs,
+    staticMentions: pages.storm.mentions,
+    nodesPerTick: pages.storm.nodes,
+    intervalMs: pages.storm.intervalMs,
+    mentionsPerTick: pages.storm.mentionsPerTick,
+    durationMs: STORM_MS,
+    catchUpMs: STORM_CATCH_UP_MS,
+    task: stormTask,
+    script: stormScript,
+    addedShareOfStormPercent: stormShare,
+    cpuLimitPercent: STORM_CPU_LIMIT,
+    ticks: { with: ticksWith, without: ticksWithout, ratio: ticksWith / ticksWithout },
+    taskPerTickMs: taskPerTick,
+    wallMs: { with: median(stormRuns.with.map((/** @type {any} */ r) => r.wallMs)), without: median(stormRuns.without.map((/** @type {any} */ r) => r.wallMs)) },
+    catchUpTask: { with: median(stormRuns.with.map((/** @type {any} */ r) => r.catchUp.task)), without: median(stormRuns.without.map((/** @type {any} */ r) => r.catchUp.task)) },
+    longTasks: {
+      with: { count: median(stormRuns.with.map((/** @type {any} */ r) => r.longTasks.count)), maxMs: median(stormRuns.with.map((/** @type {any} */ r) => r.longTasks.maxMs)) },
+      without: { count: median(stormRuns.without.map((/** @type {any} */ r) => r.longTasks.count)), maxMs: median(stormRuns.without.map((/** @type {any} */ r) => r.longTasks.maxMs)) },
+    },
+    highlightedAfter: stormHighlighted,
+    expectedAfter: stormExpected,
+    runsCaughtUp: caughtUp,
+    runs: stormRuns,
+  };
+  const stormLabel = `mutation storm (${STORM_MS / 1000} s)`;
+  row({
+    case: stormLabel,
+    metric: 'added main-thread time during the storm (TaskDuration)',
+    with: ms(stormTask.with),
+    without: ms(stormTask.without),
+    ratio: `${signed(stormTask.added)} ms = ${fmt(stormShare)} % of ${STORM_MS} ms (runs ${fmt(shareDiffs[0])}…${fmt(shareDiffs[shareDiffs.length - 1])} %)`,
+    target: `< ${STORM_CPU_LIMIT} % of CPU during the storm`,
+    ok: stormShare < STORM_CPU_LIMIT,
+    noisy: shareDiffs.length >= 3 && shareDiffs[1] < STORM_CPU_LIMIT && shareDiffs[shareDiffs.length - 2] >= STORM_CPU_LIMIT,
+  });
+  row({ case: stormLabel, metric: 'added ScriptDuration during the storm', with: ms(stormScript.with), without: ms(stormScript.without), ratio: `${signed(stormScript.added)} ms`, target: '', ok: null });
+  row({
+    case: stormLabel,
+    metric: 'storm ticks the page managed (400 divs / 16 ms)',
+    with: fmt(ticksWith, 0),
+    without: fmt(ticksWithout, 0),
+    ratio: `${fmt(ticksWith / ticksWithout, 2)}× (with/without); main thread per tick ${ms(taskPerTick.with)} vs ${ms(taskPerTick.without)}`,
+    target: '',
+    ok: null,
+  });
+  row({
+    case: stormLabel,
+    metric: `highlights ${STORM_CATCH_UP_MS / 1000} s after the storm`,
+    with: `${fmt(stormHighlighted, 0)} (${caughtUp}/${stormRuns.with.length} runs equal)`,
+    without: `${fmt(stormExpected, 0)} in the final DOM`,
+    ratio: '',
+    target: 'catches up: highlights = final mentions',
+    ok: stormRuns.with.length > 0 && caughtUp === stormRuns.with.length,
+    note: caughtUp === stormRuns.with.length ? undefined : `highlighted/expected per run: ${stormRuns.with.map((/** @type {any} */ r) => `${r.highlighted}/${r.expected}`).join(', ')}`,
+  });
+
   // mark.js against ours, on the 2 MB page with 200 mentions.
   const markCost = median(browser.mark.map((/** @type {any} */ r) => r.cost.task));
   const markCall = median(browser.mark.map((/** @type {any} */ r) => r.markMs));
@@ -291,6 +372,7 @@ const results = {
   generatedPages: Object.fromEntries(Object.entries(pages).map(([id, p]) => [id, { file: p.file, bytes: p.bytes, ...('paragraphs' in p ? { paragraphs: p.paragraphs } : {}), ...('elements' in p ? { elements: p.elements } : {}), ...('mentions' in p ? { mentions: p.mentions } : {}) }])),
   pages: summary.pages,
   feed: summary.feed,
+  storm: summary.storm,
   mark: summary.mark,
   matcher: matcher ?? null,
   bundle,
