@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { faqTopics, topicIds } from '../lib/extension-data';
 import { loadSettings, saveSettings, watchSettings } from '../lib/settings-store';
 import type { Density } from '../utils/density';
-import { parseSettingsFile, serializeSettings, type Settings } from '../utils/settings';
+import { serializeSettings, type Settings } from '../utils/settings';
+import { describeSettingsProblem, parseSettingsFile } from '../utils/settings-messages';
 import { mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from '../utils/site-rules';
 
 const DENSITIES: { value: Density; label: string; hint: string }[] = [
@@ -42,7 +43,7 @@ export function OptionsApp() {
   useEffect(() => {
     void loadSettings(topicIds).then(({ settings, problems }) => {
       setSettings(settings);
-      setLoadProblems(problems);
+      setLoadProblems(problems.map(describeSettingsProblem));
     });
     return watchSettings(topicIds, setSettings);
   }, []);

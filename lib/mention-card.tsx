@@ -17,9 +17,15 @@ export function renderMentionCard(data: FactData, mention: PageMention, lineInde
   const topicIndex = data.topics.findIndex((topic) => topic.id === mention.topic);
   const topic = data.topics[topicIndex];
   const { chosen, others } = chooseAnswer(data.faq, {
-    topicFaq: topic.faq,
+    topicId: mention.topic,
+    topics: data.topics,
+    faq: data.faq,
     answerKeywords: data.answerKeywords,
-    context: sentenceAround(mention.block.text, mention.start, mention.end, document.documentElement.lang || undefined),
+    context: {
+      sentence: sentenceAround(mention.block.text, mention.start, mention.end, document.documentElement.lang || undefined),
+      paragraph: mention.block.text,
+      title: document.title,
+    },
   });
   const anchor: PopoverAnchor = {
     // Read on every reposition: the line the pointer was on, wherever it is now.

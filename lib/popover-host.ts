@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, hide, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import popoverCss from '../components/mention-popover.css?inline';
@@ -71,7 +71,7 @@ export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHost
   let focusBeforeCard: Element | null = null;
 
   const place = async (anchor: PopoverAnchor) => {
-    const { x, y, middlewareData } = await computePosition(anchor as VirtualElement, host, {
+    const { x, y } = await computePosition(anchor as VirtualElement, host, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -83,13 +83,14 @@ export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHost
           padding: 8,
           apply: ({ availableHeight }) => host.style.setProperty('--fc-available-height', `${Math.max(120, availableHeight)}px`),
         }),
-        hide(),
       ],
     });
     host.style.setProperty('left', `${x}px`, 'important');
     host.style.setProperty('top', `${y}px`, 'important');
-    // A mention scrolled out of sight takes its card with it.
-    host.style.setProperty('visibility', middlewareData.hide?.referenceHidden ? 'hidden' : 'visible', 'important');
+    // A mention scrolled out of the viewport takes its card with it.
+    const mention = anchor.getBoundingClientRect();
+    const outOfView = mention.bottom < 0 || mention.top > innerHeight || mention.right < 0 || mention.left > innerWidth;
+    host.style.setProperty('visibility', outOfView ? 'hidden' : 'visible', 'important');
   };
 
   const isOpen = () => host.isConnected && host.matches(':popover-open');

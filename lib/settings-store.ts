@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readSettings, type Settings } from '../utils/settings';
+import { readSettings, type Settings, type SettingsProblem } from '../utils/settings';
 
 // Settings follow the reader across browsers through storage.sync; where sync is unavailable
 // (some Chromium builds, Firefox without an account, enterprise policy) they stay in
@@ -24,8 +24,8 @@ function settingsArea(): Promise<Area> {
 
 export interface LoadedSettings {
   settings: Settings;
-  /** Human messages for each stored field that was unreadable and fell back to its default. */
-  problems: string[];
+  /** Each stored field that was unreadable and fell back to its default (words: settings-messages.ts). */
+  problems: SettingsProblem[];
 }
 
 export async function loadSettings(topicIds: readonly string[]): Promise<LoadedSettings> {

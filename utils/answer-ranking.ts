@@ -1,77 +1,238 @@
 /**
- * Chooses which FAQ answer fits a mention: the topic's entries, ranked by how many of each entry's
- * keywords occur in the text around the mention. With no keyword in sight the topic's own order
- * (most relevant first, from data/topics.json) decides. Pure: plain values in, plain values out.
+ * Chooses which FAQ answer fits a mention, from the text the reader is looking at: the mention's
+ * sentence, the rest of its paragraph and the page title, nearer text weighing more.
+ *
+ * Every FAQ entry gets a lexical score, BM25 over its question and answer plus its curated keywords
+ * (data/answer-keywords.json, which count more and may be phrases). Words that name a topic
+ * (Huawei, 5G, Entity List, …) are not evidence: every entry shares them (so a keyword that is such
+ * a word alone never counts; within a phrase it does: "industry standards"). The mention's topic is a
+ * prior: its entries get a bonus, so an entry from elsewhere wins only on clearly stronger evidence,
+ * and the topic's own order (data/topics.json) breaks ties, so text with no cue gets the topic's
+ * first entry. Pure: plain values in, plain values out; the index is built once per data set.
+ * The weights were tuned on the "tune" half of tests/eval/sentences.json (`npm run eval`).
  */
 
+/** The text around a mention. */
+export interface RankingContext {
+  /** The sentence that holds the mention: the strongest evidence. */
+  sentence: string;
+  /** The paragraph (text block) around it; the sentence is found inside it and counted once. */
+  paragraph?: string;
+  /** The page title: the weakest evidence, but often the only cue. */
+  title?: string;
+}
+
 export interface RankingInput {
-  /** The mention's topic's FAQ ids, most relevant first. */
-  topicFaq: readonly string[];
+  /** The mention's topic. */
+  topicId: string;
+  /**
+   * The topics, with their FAQ ids most relevant first. The words of their `terms`, `properNames`
+   * and `ambiguousTerms`, where given, are never counted as evidence.
+   */
+  topics: readonly {
+    id: string;
+    faq: readonly string[];
+    terms?: readonly string[];
+    properNames?: readonly string[];
+    ambiguousTerms?: readonly string[];
+  }[];
+  faq: readonly { id: string; question: string; answer: string }[];
   /** Keywords per FAQ id (data/answer-keywords.json). */
   answerKeywords: Readonly<Record<string, readonly string[]>>;
-  /** The text around the mention, usually its sentence. */
-  context: string;
+  context: RankingContext;
 }
 
 export interface RankedAnswer {
   id: string;
+  /** Lexical relevance plus the topic prior; comparable only within one ranking. */
   score: number;
 }
 
-/** Lower case words with a light suffix strip, so "banned", "bans" and "ban" meet. */
+/** Tuned on the tune half of the evaluation set (see the module comment). */
+const WEIGHTS = {
+  /** How much each part of the context counts. */
+  sentence: 1,
+  paragraph: 0.7,
+  title: 0.2,
+  /**
+   * What an entry's keyword adds, before idf. A word of its question or answer adds 1 the first time
+   * it occurs, up to k1 + 1 however often (BM25's saturation).
+   */
+  keyword: 3,
+  /** Extra weight per additional word of a multi-word keyword ("rip and replace"). */
+  phraseWord: 0.5,
+  /** BM25's term-frequency saturation and length normalisation. */
+  k1: 1.2,
+  b: 0.75,
+  /**
+   * The bonus of the mention's topic's entries: an entry from outside must beat them by this much.
+   * One keyword in the sentence is worth about 6 to 9, so a single stray cue ("markets") never takes
+   * the answer out of the topic; two or three clear ones do.
+   */
+  topicPrior: 10,
+  /** Spread of the bonus by the topic's order, first entry highest: breaks near-ties. */
+  topicOrder: 1,
+};
+
+/** How far from the sentence paragraph text still counts, in characters: near text, and fast. */
+const PARAGRAPH_REACH = 1000;
+
+// Index side only: such words in a question or answer are not evidence. The reader's text is not
+// filtered, so a curated keyword ("put on", "work with") still matches. Besides the usual function words,
+// words that nearly every sentence on these topics has ("company", "new", "said").
+const STOP_WORDS = new Set(
+  ('a about above after again against all also am an and any are as at be because been before being below between both but by can companies company could did do does doing down during each few firm firms for from further had has have having he her here hers him his how i if in into is it its itself just like may me might more most must my new no nor not now of off on once only or other our out over own recent said same says she should so some such than that the their theirs them then there these they this those through to too under until up us very was we were what when where which while who whom why will with within without would you your')
+    .split(' ')
+    .map(stem),
+);
+
+/** Lower case word stems: a light suffix strip, so "banned", "bans" and "ban" meet. Hyphens split words. */
 export function toStems(text: string): string[] {
-  return (text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").match(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu) ?? []).map(stem);
+  return (text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? []).map(stem);
 }
 
 function stem(word: string): string {
   let w = word.replace(/'s$/, '');
-  for (const suffix of ['ing', 'ed', 'es', 's']) {
-    if (w.length - suffix.length >= 3 && w.endsWith(suffix)) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
-  }
-  // "bann" (from banned) → "ban"
-  if (w.length >= 4 && w.at(-1) === w.at(-2) && !/[aeiou]/.test(w.at(-1)!)) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`; // countries → country
+  else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`; // justified → justify
+  else if (/(?:ss|sh|ch|x|z)es$/.test(w) && w.length > 4) w = w.slice(0, -2); // taxes → tax
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1); // bans → ban
+  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3); // banning → bann
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2); // banned → bann
+  // "bann" → "ban"; a final e goes from longer words so "exclude" meets "excluded" (but "care" stays).
+  if (w.length >= 4 && w.at(-1) === w.at(-2) && !/[aeiousl]/.test(w.at(-1)!)) w = w.slice(0, -1);
+  if (w.length >= 6 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }
 
-function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
+interface AnswerIndex {
+  ids: string[];
+  /** For each term (a stem, or a keyword phrase's stems joined by spaces): BM25 weight per entry. */
+  postings: Map<string, Float64Array>;
+  /** Multi-word keywords by their first stem. */
+  phrases: Map<string, string[][]>;
+  /** Stems that name a topic: never evidence. */
+  topicWords: Set<string>;
 }
 
-export function rankAnswers({ topicFaq, answerKeywords, context }: RankingInput): RankedAnswer[] {
-  const words = toStems(context);
-  return topicFaq
-    .map((id, order) => {
-      const keywords = answerKeywords[id] ?? [];
-      // A multi-word keyword is stronger evidence than a single word.
-      const score = keywords.reduce((sum, keyword) => {
-        const phrase = toStems(keyword);
-        return containsPhrase(words, phrase) ? sum + phrase.length : sum;
-      }, 0);
-      return { id, score, order };
+// One index per (faq, keywords, topics) triple, built on first use: a content script ranks on hover.
+const indexCache = new WeakMap<object, WeakMap<object, WeakMap<object, AnswerIndex>>>();
+
+function indexFor(input: RankingInput): AnswerIndex {
+  let byKeywords = indexCache.get(input.faq);
+  if (!byKeywords) indexCache.set(input.faq, (byKeywords = new WeakMap()));
+  let byTopics = byKeywords.get(input.answerKeywords);
+  if (!byTopics) byKeywords.set(input.answerKeywords, (byTopics = new WeakMap()));
+  let index = byTopics.get(input.topics);
+  if (!index) byTopics.set(input.topics, (index = buildIndex(input)));
+  return index;
+}
+
+function buildIndex({ faq, answerKeywords, topics }: RankingInput): AnswerIndex {
+  const topicWords = new Set(
+    topics.flatMap((topic) => [...(topic.terms ?? []), ...(topic.properNames ?? []), ...(topic.ambiguousTerms ?? [])].flatMap(toStems)),
+  );
+  const phrases = new Map<string, string[][]>();
+  // Two fields per entry: the words of its question and answer (with their counts), and its keywords.
+  const textCounts = faq.map(({ question, answer }) => {
+    const counts = new Map<string, number>();
+    for (const word of toStems(`${question} ${answer}`)) {
+      if (!STOP_WORDS.has(word) && !topicWords.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    return counts;
+  });
+  const keywordSets = faq.map(({ id }) => {
+    const terms = new Set<string>();
+    for (const keyword of answerKeywords[id] ?? []) {
+      const words = toStems(keyword);
+      if (words.length === 0) continue;
+      const term = words.join(' ');
+      if (words.length > 1 && !phrases.get(words[0])?.some((p) => p.join(' ') === term)) phrases.set(words[0], [...(phrases.get(words[0]) ?? []), words]);
+      terms.add(term);
+    }
+    return terms;
+  });
+
+  const lengths = textCounts.map((counts) => [...counts.values()].reduce((sum, n) => sum + n, 0));
+  const averageLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, lengths.length);
+  const allTerms = new Set([...textCounts.flatMap((counts) => [...counts.keys()]), ...keywordSets.flatMap((terms) => [...terms])]);
+
+  const { k1, b } = WEIGHTS;
+  const postings = new Map<string, Float64Array>();
+  for (const term of allTerms) {
+    const df = faq.filter((_, i) => textCounts[i].has(term) || keywordSets[i].has(term)).length;
+    const idf = Math.log(1 + (faq.length - df + 0.5) / (df + 0.5));
+    const phraseBonus = 1 + WEIGHTS.phraseWord * (term.split(' ').length - 1);
+    const weights = new Float64Array(faq.length);
+    for (let i = 0; i < faq.length; i++) {
+      const tf = textCounts[i].get(term) ?? 0;
+      const text = tf && (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[i]) / averageLength));
+      weights[i] = phraseBonus * idf * (text + (keywordSets[i].has(term) ? WEIGHTS.keyword : 0));
+    }
+    postings.set(term, weights);
+  }
+  return { ids: faq.map((entry) => entry.id), postings, phrases, topicWords };
+}
+
+/** Adds the index terms found in `text` to `found`, each at the highest weight it was seen with. */
+function collectTerms(index: AnswerIndex, text: string, weight: number, found: Map<string, number>) {
+  if (!text) return;
+  const words = toStems(text);
+  const note = (term: string) => {
+    if (index.postings.has(term) && (found.get(term) ?? 0) < weight) found.set(term, weight);
+  };
+  words.forEach((word, i) => {
+    if (!index.topicWords.has(word)) note(word);
+    for (const phrase of index.phrases.get(word) ?? []) {
+      if (phrase.every((p, j) => words[i + j] === p)) note(phrase.join(' '));
+    }
+  });
+}
+
+/** The paragraph without the sentence, cut to the text near it. */
+function restOfParagraph({ sentence, paragraph = '' }: RankingContext): string[] {
+  const at = paragraph.indexOf(sentence);
+  if (at < 0 || !sentence) return [paragraph.slice(0, 2 * PARAGRAPH_REACH)];
+  return [paragraph.slice(Math.max(0, at - PARAGRAPH_REACH), at), paragraph.slice(at + sentence.length, at + sentence.length + PARAGRAPH_REACH)];
+}
+
+/** Every FAQ entry, best first, for a mention of `topicId` read in `context`. */
+export function rankAnswers(input: RankingInput): RankedAnswer[] {
+  const index = indexFor(input);
+  const { context } = input;
+  const found = new Map<string, number>();
+  collectTerms(index, context.sentence, WEIGHTS.sentence, found);
+  for (const part of restOfParagraph(context)) collectTerms(index, part, WEIGHTS.paragraph, found);
+  collectTerms(index, context.title ?? '', WEIGHTS.title, found);
+
+  const scores = new Float64Array(index.ids.length);
+  for (const [term, weight] of found) {
+    const postings = index.postings.get(term)!;
+    for (let i = 0; i < scores.length; i++) scores[i] += weight * postings[i];
+  }
+  const topicFaq = input.topics.find((topic) => topic.id === input.topicId)?.faq ?? [];
+  return index.ids
+    .map((id, i) => {
+      const order = topicFaq.indexOf(id);
+      const prior = order < 0 ? 0 : WEIGHTS.topicPrior + WEIGHTS.topicOrder * (1 - order / topicFaq.length);
+      return { id, score: scores[i] + prior, order: order < 0 ? Infinity : order, position: i };
     })
-    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .sort((a, b) => b.score - a.score || a.order - b.order || a.position - b.position)
     .map(({ id, score }) => ({ id, score }));
 }
 
 export interface AnswerChoice<Entry> {
+  /** The best answer, from any topic. */
   chosen: Entry;
-  /** The topic's other entries, best first. */
+  /** The mention's topic's other entries, best first (the card's "more questions on <topic>"). */
   others: Entry[];
 }
 
-/** The answer for a mention of `topicFaq`'s topic read in `context`, and the rest of its topic. */
-export function chooseAnswer<Entry extends { id: string }>(
-  faq: readonly Entry[],
-  input: RankingInput,
-): AnswerChoice<Entry> {
+/** The answer for a mention read in `input.context`, and the rest of its topic's entries. */
+export function chooseAnswer<Entry extends { id: string }>(faq: readonly Entry[], input: RankingInput): AnswerChoice<Entry> {
   const byId = new Map(faq.map((entry) => [entry.id, entry]));
-  const [chosen, ...others] = rankAnswers(input).flatMap(({ id }) => byId.get(id) ?? []);
-  return { chosen, others };
+  const ranked = rankAnswers(input).flatMap(({ id }) => byId.get(id) ?? []);
+  const [chosen] = ranked;
+  const topicFaq = new Set(input.topics.find((topic) => topic.id === input.topicId)?.faq);
+  return { chosen, others: ranked.filter((entry) => entry !== chosen && topicFaq.has(entry.id)) };
 }

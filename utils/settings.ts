@@ -4,7 +4,7 @@
  * so every field is checked on its own: a bad field falls back to its default and the rest survive.
  * No DOM, no browser APIs (lib/settings-store.ts does the storage).
  */
-import { hostMatchesRule, isEnabledForHost, mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from './site-rules';
+import { hostMatchesRule, isEnabledForHost, mergeSiteRules, parseSite, readStoredSite, type SiteMode, type SiteRule } from './site-rules';
 
 import type { Density } from './density';
 
@@ -28,37 +28,19 @@ export const SETTINGS_VERSION = 1;
 export const SITE_MODES = ['all-except', 'only'] as const satisfies readonly SiteMode[];
 export const DENSITIES = ['all', 'first-per-paragraph', 'first-per-page'] as const satisfies readonly Density[];
 
-// Stored in a file and shown when nothing in it can be used.
-export const NOT_SETTINGS_FILE = 'This file does not contain Fact Context settings.';
+/** Why part of the stored settings fell back to its default (worded by settings-messages.ts). */
+export type SettingsProblem =
+  | { kind: 'unreadable' | 'newerVersion' | 'badVersion' | 'badSiteEntry' }
+  | { kind: 'badSite'; host: string }
+  | { kind: 'badTopic'; topicId: string }
+  | { kind: 'field'; field: SettingsField; missing: boolean };
 
-// What each field is called in a problem message, and what its default means to the reader.
-const FIELD_DEFAULTS = {
-  enabled: ['The on/off setting', 'Fact Context is on'],
-  topics: ['The choice of topics', 'every topic is shown'],
-  siteMode: ['The choice of where to run', 'Fact Context runs on every site except the listed ones'],
-  sites: ['The list of sites', 'no site is listed'],
-  disabledSites: ['The list of turned-off sites', 'no site is turned off'],
-  density: ['The highlight density', 'every mention is highlighted'],
-} as const;
-
-export const SETTINGS_PROBLEMS = {
-  unreadable: 'The saved settings were not recognised, so the defaults are used.',
-  newerVersion: 'These settings come from a newer version of Fact Context; only the parts this version understands were read.',
-  badVersion: 'The settings version was not valid, so the settings were read as the current version.',
-  badSiteEntry: 'An entry in the list of sites was left out because it is not a site.',
-  badSite: (host: string) => `The site "${host}" was left out because it is not a valid site.`,
-  badTopic: (topicId: string) => `The setting for the topic "${topicId}" was not valid, so the topic is shown.`,
-  /** A whole field that fell back to its default. */
-  field: (field: keyof typeof FIELD_DEFAULTS, missing: boolean) => {
-    const [what, fallback] = FIELD_DEFAULTS[field];
-    return `${what} was ${missing ? 'missing' : 'not valid'}, so ${fallback}.`;
-  },
-};
+export type SettingsField = 'enabled' | 'topics' | 'siteMode' | 'sites' | 'disabledSites' | 'density';
 
 // Type guards, one per field. The settings are a handful of primitives, so plain checks do here
 // what a schema library would, without adding its weight to the content script on every page.
 type Guard<T> = (value: unknown) => value is T;
-const isPlainObject: Guard<Record<string, unknown>> = (value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isPlainObject: Guard<Record<string, unknown>> = (value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isBoolean: Guard<boolean> = (value): value is boolean => typeof value === 'boolean';
 const isArray: Guard<unknown[]> = (value): value is unknown[] => Array.isArray(value);
 const oneOf = <T extends string>(choices: readonly T[]): Guard<T> => (value): value is T => choices.includes(value as T);
@@ -90,36 +72,36 @@ export function defaultSettings(topicIds: readonly string[]): Settings {
 
 interface ReadResult {
   settings: Settings;
-  problems: string[];
+  problems: SettingsProblem[];
   /** How many of the settings' fields came from the input rather than a default. */
   recognised: number;
 }
 
 function readAll(raw: unknown, topicIds: readonly string[]): ReadResult {
   const settings = defaultSettings(topicIds);
-  const problems: string[] = [];
+  const problems: SettingsProblem[] = [];
   if (raw === undefined || raw === null) return { settings, problems, recognised: 0 };
-  if (!isPlainObject(raw)) return { settings, problems: [SETTINGS_PROBLEMS.unreadable], recognised: 0 };
+  if (!isPlainObject(raw)) return { settings, problems: [{ kind: 'unreadable' }], recognised: 0 };
 
   // Version 0 had no version field and fewer fields: a field it lacks is not a problem.
   let legacy = raw.version === undefined;
   if (!legacy) {
     const version = raw.version;
-    if (!fieldGuards.version(version)) problems.push(SETTINGS_PROBLEMS.badVersion);
+    if (!fieldGuards.version(version)) problems.push({ kind: 'badVersion' });
     else if (version === 0) legacy = true;
-    else if (version > SETTINGS_VERSION) problems.push(SETTINGS_PROBLEMS.newerVersion);
+    else if (version > SETTINGS_VERSION) problems.push({ kind: 'newerVersion' });
   }
 
   const stored: Record<string, unknown> = raw;
   let recognised = 0;
-  function field<T>(key: keyof typeof FIELD_DEFAULTS, isValid: Guard<T>): T | undefined {
+  function field<T>(key: SettingsField, isValid: Guard<T>): T | undefined {
     const value = stored[key];
     if (value === undefined) {
-      if (!legacy) problems.push(SETTINGS_PROBLEMS.field(key, true));
+      if (!legacy) problems.push({ kind: 'field', field: key, missing: true });
       return undefined;
     }
     if (!isValid(value)) {
-      problems.push(SETTINGS_PROBLEMS.field(key, false));
+      problems.push({ kind: 'field', field: key, missing: false });
       return undefined;
     }
     recognised++;
@@ -133,7 +115,7 @@ function readAll(raw: unknown, topicIds: readonly string[]): ReadResult {
   if (topics) {
     const choices = Object.entries(topics).map(([id, shown]): [string, boolean] => {
       if (fieldGuards.topicShown(shown)) return [id, shown];
-      problems.push(SETTINGS_PROBLEMS.badTopic(id));
+      problems.push({ kind: 'badTopic', topicId: id });
       return [id, true];
     });
     settings.topics = Object.fromEntries([...Object.entries(settings.topics), ...choices]);
@@ -157,23 +139,23 @@ function readAll(raw: unknown, topicIds: readonly string[]): ReadResult {
   const density = field('density', fieldGuards.density);
   if (density) settings.density = density;
 
-  if (legacy && recognised === 0 && Object.keys(raw).length > 0) problems.push(SETTINGS_PROBLEMS.unreadable);
+  if (legacy && recognised === 0 && Object.keys(raw).length > 0) problems.push({ kind: 'unreadable' });
   return { settings, problems, recognised };
 }
 
 /** Each valid entry as a normalised rule; each invalid one left out with a problem of its own. */
-function readSites(entries: readonly unknown[], problems: string[], toRule: (entry: unknown) => SiteRule | undefined): SiteRule[] {
+function readSites(entries: readonly unknown[], problems: SettingsProblem[], toRule: (entry: unknown) => SiteRule | undefined): SiteRule[] {
   const rules: SiteRule[] = [];
   for (const entry of entries) {
     const rule = toRule(entry);
     if (!rule) {
-      problems.push(SETTINGS_PROBLEMS.badSiteEntry);
+      problems.push({ kind: 'badSiteEntry' });
       continue;
     }
-    // Re-read like typed input, so a hand-edited "News.Example.com." is stored normalised.
-    const parsed = parseSiteInput(rule.host, rule.includeSubdomains);
-    if (parsed.ok) rules.push(parsed.rule);
-    else problems.push(SETTINGS_PROBLEMS.badSite(rule.host));
+    // Normalised, so a hand-edited "News.Example.com." is stored as news.example.com.
+    const stored = readStoredSite(rule.host, rule.includeSubdomains);
+    if (stored) rules.push(stored);
+    else problems.push({ kind: 'badSite', host: rule.host });
   }
   return mergeSiteRules([], rules);
 }
@@ -182,7 +164,7 @@ function readSites(entries: readonly unknown[], problems: string[], toRule: (ent
  * Settings from whatever was stored, field by field; never throws. `problems` has one message per
  * field (or list entry) that fell back to its default; nothing stored at all is not a problem.
  */
-export function readSettings(raw: unknown, topicIds: readonly string[]): { settings: Settings; problems: string[] } {
+export function readSettings(raw: unknown, topicIds: readonly string[]): { settings: Settings; problems: SettingsProblem[] } {
   const { settings, problems } = readAll(raw, topicIds);
   return { settings, problems };
 }
@@ -207,23 +189,25 @@ export function setSiteEnabled(settings: Settings, hostname: string, enabled: bo
   return copy;
 }
 
-/** Reads an exported settings file; fails only when nothing in it is usable. */
-export function parseSettingsFile(
-  json: string,
-  topicIds: readonly string[],
-): { ok: true; settings: Settings; problems: string[] } | { ok: false; error: string } {
-  let raw: unknown;
-  try {
-    // Some editors save a byte order mark, which JSON.parse refuses.
-    raw = JSON.parse(json.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `This file is not valid JSON: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}` };
+/**
+ * Settings from a parsed settings file (or undefined when nothing in it is recognisable), with
+ * the sites first read like typed input. Worded errors: settings-messages.ts `parseSettingsFile`.
+ */
+export function readSettingsFile(raw: Record<string, unknown>, topicIds: readonly string[]): { settings: Settings; problems: SettingsProblem[] } | undefined {
+  // A hand-edited file may name sites as a reader would type them (a URL, Unicode): read each
+  // like typed input first, so that the stored form is the one the settings reader expects.
+  for (const key of ['sites', 'disabledSites'] as const) {
+    const list = raw[key];
+    if (!Array.isArray(list)) continue;
+    raw[key] = list.map((entry: unknown) => {
+      const host = typeof entry === 'string' ? entry : isPlainObject(entry) && typeof entry.host === 'string' ? entry.host : undefined;
+      const parsed = host === undefined ? undefined : parseSite(host, true);
+      if (!parsed?.ok) return entry;
+      return typeof entry === 'string' ? parsed.rule.host : { ...(entry as object), host: (host!.trim().startsWith('*.') ? '*.' : '') + parsed.rule.host };
+    });
   }
-  if (!isPlainObject(raw)) return { ok: false, error: NOT_SETTINGS_FILE };
   const { settings, problems, recognised } = readAll(raw, topicIds);
-  if (recognised === 0) return { ok: false, error: NOT_SETTINGS_FILE };
-  return { ok: true, settings, problems };
+  return recognised === 0 ? undefined : { settings, problems };
 }
 
 /** The settings as a readable JSON file, with its version, for export. */

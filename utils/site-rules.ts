@@ -14,6 +14,9 @@ export interface SiteRule {
 export type SiteMode = 'all-except' | 'only';
 
 export type SiteInputResult = { ok: true; rule: SiteRule } | { ok: false; error: string };
+export type SiteInputProblem = keyof typeof SITE_INPUT_ERRORS;
+/** Like SiteInputResult, with a problem code instead of a message (what the content script needs). */
+export type SiteParseResult = { ok: true; rule: SiteRule } | { ok: false; problem: SiteInputProblem };
 
 // Shown inline under the options page's site field: each one says what to type instead.
 export const SITE_INPUT_ERRORS = {
@@ -53,7 +56,7 @@ const LABEL_CHARACTERS = /^[\p{L}\p{N}\p{M}-]+$/u;
 const NUMERIC_HOST = /^[\d.]+$/;
 const IPV4_OCTET = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
-const fail = (error: string): SiteInputResult => ({ ok: false, error });
+const fail = (problem: SiteInputProblem): SiteParseResult => ({ ok: false, problem });
 
 /** Lower case without the trailing dot of a fully qualified name ("example.com."). */
 function normaliseHostname(hostname: string): string {
@@ -72,34 +75,43 @@ function toAsciiHost(host: string): string | undefined {
 
 /** Reads what a reader typed into the site field as a rule, or explains what to type instead. */
 export function parseSiteInput(input: string, includeSubdomains = true): SiteInputResult {
+  const result = parseSite(input, includeSubdomains);
+  return result.ok ? result : { ok: false, error: SITE_INPUT_ERRORS[result.problem] };
+}
+
+/**
+ * parseSiteInput without the messages: the settings reader (which runs in the content script on
+ * every page) only needs to know whether a stored site is valid, not the words to explain it.
+ */
+export function parseSite(input: string, includeSubdomains = true): SiteParseResult {
   const text = input.trim();
-  if (text === '') return fail(SITE_INPUT_ERRORS.empty);
-  if (/\s/.test(text)) return fail(SITE_INPUT_ERRORS.spaces);
+  if (text === '') return fail('empty');
+  if (/\s/.test(text)) return fail('spaces');
 
   let host: string;
   const scheme = FULL_URL.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined) {
     // "*://example.com/*" is an extension match pattern, not a site.
-    if (scheme === '*') return fail(SITE_INPUT_ERRORS.path);
-    if (!WEB_SCHEMES.has(scheme)) return fail(SITE_INPUT_ERRORS.notWeb);
+    if (scheme === '*') return fail('path');
+    if (!WEB_SCHEMES.has(scheme)) return fail('notWeb');
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      return fail(SITE_INPUT_ERRORS.malformedUrl);
+      return fail('malformedUrl');
     }
     host = url.hostname;
-    if (host === '') return fail(SITE_INPUT_ERRORS.malformedUrl);
+    if (host === '') return fail('malformedUrl');
   } else {
-    if (BROKEN_WEB_URL.test(text)) return fail(SITE_INPUT_ERRORS.malformedUrl);
-    if (BARE_IPV6.test(text)) return fail(SITE_INPUT_ERRORS.ipv6);
-    if (OTHER_SCHEME.test(text)) return fail(SITE_INPUT_ERRORS.notWeb);
-    if (/[/?#\\]/.test(text)) return fail(SITE_INPUT_ERRORS.path);
+    if (BROKEN_WEB_URL.test(text)) return fail('malformedUrl');
+    if (BARE_IPV6.test(text)) return fail('ipv6');
+    if (OTHER_SCHEME.test(text)) return fail('notWeb');
+    if (/[/?#\\]/.test(text)) return fail('path');
     host = text;
     const hostAndPort = HOST_AND_PORT.exec(text);
     if (hostAndPort) {
       const port = hostAndPort[2];
-      if (port === '' || Number(port) > 65535) return fail(SITE_INPUT_ERRORS.port);
+      if (port === '' || Number(port) > 65535) return fail('port');
       host = hostAndPort[1];
     }
   }
@@ -107,32 +119,53 @@ export function parseSiteInput(input: string, includeSubdomains = true): SiteInp
   if (host.startsWith('[') || host.includes(':')) {
     const ipv6 = host.startsWith('[') && host.endsWith(']') ? toAsciiHost(host) : undefined;
     // An IP address has no subdomains.
-    return ipv6 === undefined ? fail(SITE_INPUT_ERRORS.ipv6) : { ok: true, rule: { host: ipv6, includeSubdomains: false } };
+    return ipv6 === undefined ? fail('ipv6') : { ok: true, rule: { host: ipv6, includeSubdomains: false } };
   }
 
   const wildcard = host.startsWith('*.');
   if (wildcard) host = host.slice(2);
   host = normaliseHostname(host.replace(OTHER_DOTS, '.'));
-  if (host.includes('*') || (wildcard && host === '')) return fail(SITE_INPUT_ERRORS.wildcard);
-  if (host === '') return fail(SITE_INPUT_ERRORS.empty);
+  if (host.includes('*') || (wildcard && host === '')) return fail('wildcard');
+  if (host === '') return fail('empty');
 
   const labels = host.split('.');
-  if (labels.some((label) => label === '')) return fail(SITE_INPUT_ERRORS.emptyLabel);
+  if (labels.some((label) => label === '')) return fail('emptyLabel');
   if (NUMERIC_HOST.test(host)) {
-    if (wildcard) return fail(SITE_INPUT_ERRORS.wildcard);
-    if (labels.length !== 4 || !labels.every((octet) => IPV4_OCTET.test(octet))) return fail(SITE_INPUT_ERRORS.ipv4);
+    if (wildcard) return fail('wildcard');
+    if (labels.length !== 4 || !labels.every((octet) => IPV4_OCTET.test(octet))) return fail('ipv4');
     return { ok: true, rule: { host, includeSubdomains: false } };
   }
-  if (!labels.every((label) => LABEL_CHARACTERS.test(label))) return fail(SITE_INPUT_ERRORS.characters);
-  if (labels.some((label) => label.startsWith('-') || label.endsWith('-'))) return fail(SITE_INPUT_ERRORS.hyphenEdge);
-  if (labels.length === 1 && host !== 'localhost') return fail(SITE_INPUT_ERRORS.singleLabel);
+  if (!labels.every((label) => LABEL_CHARACTERS.test(label))) return fail('characters');
+  if (labels.some((label) => label.startsWith('-') || label.endsWith('-'))) return fail('hyphenEdge');
+  if (labels.length === 1 && host !== 'localhost') return fail('singleLabel');
 
   // Internationalised names are stored as the browser reports them: punycode.
   const ascii = toAsciiHost(host);
-  if (ascii === undefined) return fail(SITE_INPUT_ERRORS.characters);
-  if (ascii.length > MAX_HOST_LENGTH) return fail(SITE_INPUT_ERRORS.tooLong);
-  if (ascii.split('.').some((label) => label.length > MAX_LABEL_LENGTH)) return fail(SITE_INPUT_ERRORS.labelTooLong);
+  if (ascii === undefined) return fail('characters');
+  if (ascii.length > MAX_HOST_LENGTH) return fail('tooLong');
+  if (ascii.split('.').some((label) => label.length > MAX_LABEL_LENGTH)) return fail('labelTooLong');
   return { ok: true, rule: { host: ascii, includeSubdomains: wildcard || includeSubdomains } };
+}
+
+// A stored host, as this code writes them: lower case, punycode, dot-separated labels of letters,
+// digits and inner hyphens; or localhost; or a bracketed IPv6 address.
+const STORED_HOST = /^(?:localhost|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|\[[0-9a-f:.]+\])$/;
+
+/**
+ * A stored site as a rule, or undefined if it is not one. Lighter than parseSite, for the settings
+ * reader in the content script: stored hosts were written by parseSite (typed, pasted or imported),
+ * so this only needs to recognise that form ("*.host" and a trailing dot are tolerated).
+ */
+export function readStoredSite(host: string, includeSubdomains: boolean): SiteRule | undefined {
+  let name = host.trim().toLowerCase();
+  const wildcard = name.startsWith('*.');
+  if (wildcard) name = name.slice(2);
+  if (name.endsWith('.')) name = name.slice(0, -1);
+  if (name.length > MAX_HOST_LENGTH || !STORED_HOST.test(name)) return undefined;
+  const numeric = NUMERIC_HOST.test(name);
+  if (numeric && !(name.split('.').length === 4 && name.split('.').every((octet) => IPV4_OCTET.test(octet)))) return undefined;
+  // An IP address has no subdomains.
+  return { host: name, includeSubdomains: !numeric && !name.startsWith('[') && (wildcard || includeSubdomains) };
 }
 
 /** Whether a page's host name is the rule's host or, when the rule includes them, one of its subdomains. */

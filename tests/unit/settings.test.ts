@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NOT_SETTINGS_FILE,
-  SETTINGS_PROBLEMS,
-  defaultSettings,
-  isTopicEnabled,
-  parseSettingsFile,
-  readSettings,
-  serializeSettings,
-  setSiteEnabled,
-  type Settings,
-} from '../../utils/settings';
+import { defaultSettings, isTopicEnabled, serializeSettings, setSiteEnabled, type Settings } from '../../utils/settings';
+import { NOT_SETTINGS_FILE, SETTINGS_PROBLEMS, parseSettingsFile, readSettings } from '../../utils/settings-messages';
 import { isEnabledForHost, type SiteMode, type SiteRule } from '../../utils/site-rules';
 
 const TOPIC_IDS = ['huawei', '5g-standards', 'trade-blacklist'];

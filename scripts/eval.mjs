@@ -1,0 +1,152 @@
+// `npm run eval`: how well utils/answer-ranking.ts picks the FAQ answer for the labelled sentences
+// in tests/eval/sentences.json. Prints top-1 and top-3 accuracy for the tune half, the test half and
+// all, per style, and every miss; writes tests/eval/results.json. Exits 0 whatever the accuracy
+// (it reports, it does not gate), 1 only when it cannot run. The TypeScript modules are loaded
+// through Vite's SSR module loader, as bench/matcher-bench.mjs does, so no compile step is needed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { createServer } from 'vite';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SENTENCES = new URL('../tests/eval/sentences.json', import.meta.url);
+const RESULTS = new URL('../tests/eval/results.json', import.meta.url);
+const TARGETS = { top1: 0.85, top3: 0.97 };
+const STYLES = ['news', 'forum', 'encyclopedia'];
+const HALVES = ['tune', 'test'];
+
+/**
+ * @typedef {{ id: string, half: 'tune' | 'test', style: string, title: string, paragraph: string, sentence: string, mention: string, answers: string[] }} EvalItem
+ * @typedef {{ id: string, half: string, style: string, topic: string, expected: string[], ranked: { id: string, score: number }[], top1: boolean, top3: boolean }} ItemResult
+ * @typedef {{ n: number, top1: number, top3: number }} Accuracy
+ */
+
+/** @param {ItemResult[]} results @returns {Accuracy} */
+function accuracy(results) {
+  const n = results.length;
+  return {
+    n,
+    top1: n ? results.filter((r) => r.top1).length / n : 0,
+    top3: n ? results.filter((r) => r.top3).length / n : 0,
+  };
+}
+
+/** @param {number} x */
+const percent = (x) => `${(100 * x).toFixed(1).padStart(5)} %`;
+
+async function main() {
+  /** @type {EvalItem[]} */
+  const items = JSON.parse(readFileSync(SENTENCES, 'utf8'));
+  const server = await createServer({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const { rankAnswers } = /** @type {typeof import('../utils/answer-ranking.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/answer-ranking.ts')));
+    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../utils/matcher.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/matcher.ts')));
+    const { factData } = /** @type {typeof import('../utils/fact-data.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/fact-data.ts')));
+    const matcher = createMatcher(matcherConfigFromTopics(factData));
+
+    /** The topic of the item's mention: the mention alone, or, if it is ambiguous alone, as it occurs in the paragraph. */
+    const topicOf = (/** @type {EvalItem} */ item) => {
+      const alone = matcher.findMentions(item.mention).find((m) => m.start === 0 && m.end === item.mention.length);
+      if (alone) return alone.topic;
+      const wanted = item.mention.toLowerCase();
+      const inParagraph = matcher.findMentions(item.paragraph).find((m) => item.paragraph.slice(m.start, m.end).toLowerCase() === wanted);
+      if (inParagraph) return inParagraph.topic;
+      throw new Error(`${item.id}: "${item.mention}" is not a mention of any topic, alone or in its paragraph`);
+    };
+
+    const inputs = items.map((item) => ({
+      topicId: topicOf(item),
+      topics: factData.topics,
+      faq: factData.faq,
+      answerKeywords: factData.answerKeywords,
+      context: { sentence: item.sentence, paragraph: item.paragraph, title: item.title },
+    }));
+
+    let started = performance.now();
+    const rankings = inputs.map((input) => rankAnswers(input)); // the first call builds the index
+    const firstPassMs = performance.now() - started;
+    const repeats = 200;
+    started = performance.now();
+    for (let r = 0; r < repeats; r++) for (const input of inputs) rankAnswers(input);
+    const perMentionMs = (performance.now() - started) / (repeats * inputs.length);
+
+    /** @type {ItemResult[]} */
+    const results = items.map((item, i) => {
+      const ranked = rankings[i].map(({ id, score }) => ({ id, score: Math.round(score * 1000) / 1000 }));
+      return {
+        id: item.id,
+        half: item.half,
+        style: item.style,
+        topic: inputs[i].topicId,
+        expected: item.answers,
+        ranked,
+        top1: item.answers.includes(ranked[0].id),
+        top3: ranked.slice(0, 3).some((r) => item.answers.includes(r.id)),
+      };
+    });
+
+    /** @param {(r: ItemResult) => boolean} keep */
+    const where = (keep) => accuracy(results.filter(keep));
+    const summary = {
+      tune: where((r) => r.half === 'tune'),
+      test: where((r) => r.half === 'test'),
+      all: where(() => true),
+    };
+    /** @type {Record<string, Record<string, Accuracy>>} */
+    const byStyle = Object.fromEntries(
+      STYLES.map((style) => [style, {
+        tune: where((r) => r.style === style && r.half === 'tune'),
+        test: where((r) => r.style === style && r.half === 'test'),
+        all: where((r) => r.style === style),
+      }]),
+    );
+    const meets = (/** @type {Accuracy} */ a) => a.top1 >= TARGETS.top1 && a.top3 >= TARGETS.top3;
+
+    const row = (/** @type {string} */ label, /** @type {Accuracy} */ a, note = '') =>
+      `${label.padEnd(22)}${String(a.n).padStart(4)}   ${percent(a.top1)}   ${percent(a.top3)}${note}`;
+    const lines = [
+      `Answer ranking on ${items.length} labelled sentences (tests/eval/sentences.json)`,
+      `targets: top-1 >= ${TARGETS.top1 * 100} %, top-3 >= ${TARGETS.top3 * 100} %`,
+      '',
+      `${'set'.padEnd(22)}${'n'.padStart(4)}   ${'top-1'.padStart(7)}   ${'top-3'.padStart(7)}`,
+      ...HALVES.map((half) => row(half, summary[/** @type {'tune' | 'test'} */ (half)], meets(summary[/** @type {'tune' | 'test'} */ (half)]) ? '   meets the targets' : '   MISSES the targets')),
+      row('all', summary.all),
+      ...STYLES.flatMap((style) => HALVES.map((half) => row(`  ${style} (${half})`, byStyle[style][half]))),
+      '',
+      `ranking one mention: ${(perMentionMs * 1000).toFixed(1)} µs on average (first pass over all ${items.length}, building the index: ${firstPassMs.toFixed(1)} ms)`,
+      '',
+    ];
+    const misses = results.filter((r) => !r.top1);
+    lines.push(misses.length ? `misses (${misses.length}): best-ranked answer not among the expected` : 'no misses');
+    for (const miss of misses) {
+      const item = items.find((it) => it.id === miss.id);
+      lines.push(`  ${miss.id} [${miss.half}, ${miss.style}, ${miss.topic}] ${JSON.stringify(item?.sentence)}`);
+      lines.push(`      expected ${miss.expected.join(', ')}; got ${miss.ranked.slice(0, 3).map((r) => `${r.id} (${r.score})`).join(', ')}${miss.top3 ? '' : '   (not in the top 3)'}`);
+    }
+    console.log(lines.join('\n'));
+
+    const output = {
+      targets: TARGETS,
+      summary: Object.fromEntries(Object.entries(summary).map(([k, a]) => [k, { ...a, meetsTargets: meets(a) }])),
+      byStyle,
+      rankingMicrosecondsPerMention: Math.round(perMentionMs * 10000) / 10,
+      items: results.map((r) => ({ ...r, ranked: r.ranked.slice(0, 3) })),
+    };
+    writeFileSync(RESULTS, `${JSON.stringify(output, null, 2)}\n`);
+    console.log('\nwrote tests/eval/results.json');
+  } finally {
+    await server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`eval could not run: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exitCode = 1;
+});
