@@ -97,6 +97,20 @@ test.describe('the keyboard', () => {
   });
 });
 
+test('with reduced motion the card appears without animation', async ({ fixtureOrigin }) => {
+  const still = await launchWithExtension({ reducedMotion: 'reduce' });
+  try {
+    const page = await still.context.newPage();
+    await page.goto(`${fixtureOrigin}/contexts.html`);
+    await waitForHighlights(page);
+    await hoverText(page, '#ban', 'Huawei');
+    await expect(popover(page)).toBeVisible();
+    expect(await popover(page).evaluate((card) => card.getAnimations().length)).toBe(0);
+  } finally {
+    await still.close();
+  }
+});
+
 test.describe('touch', () => {
   let touch: Awaited<ReturnType<typeof launchWithExtension>>;
   test.beforeEach(async () => {
