@@ -1,6 +1,6 @@
 // Matcher micro-benchmarks in Node, with tinybench: utils/matcher.ts is loaded through Vite's SSR
 // module loader (the same TypeScript transform the build uses), so no separate compile step is needed.
-import { createServer } from 'vite';
+import { createTsModuleLoader } from '../scripts/ts-module-loader.mjs';
 import { Bench } from 'tinybench';
 import { randomTerms } from './pages.mjs';
 
@@ -9,17 +9,10 @@ import { randomTerms } from './pages.mjs';
  * @param {{ textWithMentions: string, textWithout: string, expectedMentions: number, vocabulary: Set<string>, extraTerms?: number }} input
  */
 export async function runMatcherBench(root, { textWithMentions, textWithout, expectedMentions, vocabulary, extraTerms = 10000 }) {
-  const server = await createServer({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
+  const modules = await createTsModuleLoader(root);
   try {
-    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../utils/matcher.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/matcher.ts')));
-    const { factData } = /** @type {typeof import('../utils/fact-data.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/fact-data.ts')));
+    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../utils/matcher.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/matcher.ts')));
+    const { factData } = /** @type {typeof import('../utils/fact-data.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/fact-data.ts')));
 
     const ownConfig = matcherConfigFromTopics(factData);
     const extra = randomTerms(extraTerms, vocabulary);
@@ -64,6 +57,6 @@ export async function runMatcherBench(root, { textWithMentions, textWithout, exp
       createMatcher: { own: buildOwn, big: buildBig },
     };
   } finally {
-    await server.close();
+    await modules.close();
   }
 }

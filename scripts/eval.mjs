@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { createServer } from 'vite';
+import { createTsModuleLoader } from './ts-module-loader.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SENTENCES = new URL('../tests/eval/sentences.json', import.meta.url);
@@ -37,18 +37,11 @@ const percent = (x) => `${(100 * x).toFixed(1).padStart(5)} %`;
 async function main() {
   /** @type {EvalItem[]} */
   const items = JSON.parse(readFileSync(SENTENCES, 'utf8'));
-  const server = await createServer({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
+  const modules = await createTsModuleLoader(ROOT);
   try {
-    const { rankAnswers } = /** @type {typeof import('../utils/answer-ranking.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/answer-ranking.ts')));
-    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../utils/matcher.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/matcher.ts')));
-    const { factData } = /** @type {typeof import('../utils/fact-data.ts')} */ (/** @type {unknown} */ (await server.ssrLoadModule('/utils/fact-data.ts')));
+    const { rankAnswers } = /** @type {typeof import('../utils/answer-ranking.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/answer-ranking.ts')));
+    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../utils/matcher.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/matcher.ts')));
+    const { factData } = /** @type {typeof import('../utils/fact-data.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/fact-data.ts')));
     const matcher = createMatcher(matcherConfigFromTopics(factData));
 
     /** The topic of the item's mention: the mention alone, or, if it is ambiguous alone, as it occurs in the paragraph. */
@@ -142,7 +135,7 @@ async function main() {
     writeFileSync(RESULTS, `${JSON.stringify(output, null, 2)}\n`);
     console.log('\nwrote tests/eval/results.json');
   } finally {
-    await server.close();
+    await modules.close();
   }
 }
 
