@@ -6,7 +6,7 @@ export const HIGHLIGHT_PREFIX = 'fact-context';
 export const highlightName = (topic: string) => `${HIGHLIGHT_PREFIX}-${topic}`;
 
 // One hue per topic; translucent so the text stays readable on light and dark pages alike.
-const TOPIC_COLOURS = ['229 72 77', '62 99 221', '214 142 0', '48 164 108', '142 78 198'];
+const TOPIC_COLOURS = ['229 72 77', '62 99 221', '214 142 0', '48 164 108'];
 
 /** The colour ("r g b") of the topic at `index` in data/topics.json; the card uses it too. */
 export const topicColour = (index: number) => TOPIC_COLOURS[index % TOPIC_COLOURS.length];
@@ -39,6 +39,17 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
   current.priority = 1; // drawn over the topic's own highlight
 
   return {
+    /**
+     * `CSS.highlights` and `adoptedStyleSheets` are shared with the page, which can delete or
+     * replace our entries: put them back. Cheap (a few lookups), so callers may run it often.
+     */
+    restore() {
+      if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      for (const [topic, highlight] of highlights) {
+        const name = highlightName(topic);
+        if (highlight.size > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+      }
+    },
     /** Highlights inside a shadow root are painted only by `::highlight()` rules in that root. */
     styleShadowRoot(root: ShadowRoot) {
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

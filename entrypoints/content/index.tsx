@@ -150,6 +150,15 @@ export default defineContentScript({
       return { host, counts };
     }
 
+    /** Scrolls a mention into view and opens its card. */
+    function goTo(mention: PageMention, options: ShowOptions) {
+      mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      intent.dismiss();
+      nextShowOptions = options;
+      lineUnderPointer = 0;
+      intent.openNow(mention);
+    }
+
     /**
      * The keyboard command: from the mention last stepped to (or, the first time, from the top of
      * the viewport) to the next or previous one, wrapping round. It is scrolled into view, marked,
@@ -167,13 +176,9 @@ export default defineContentScript({
       index = (index + direction + shown.length) % shown.length;
       const mention = shown[index];
       stepped = mention;
-      mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
       const topic = factData.topics.find((t) => t.id === mention.topic)!;
-      intent.dismiss();
+      goTo(mention, { focus: true, announce: `${topic.label}: mention ${index + 1} of ${shown.length}` });
       highlighter.setCurrent(mention.range);
-      nextShowOptions = { focus: true, announce: `${topic.label}: mention ${index + 1} of ${shown.length}` };
-      lineUnderPointer = 0;
-      intent.openNow(mention);
       return true;
     }
 
@@ -183,10 +188,7 @@ export default defineContentScript({
       if (ofTopic.length === 0) return false;
       const index = ((revealedIndex.get(topic) ?? -1) + 1) % ofTopic.length;
       revealedIndex.set(topic, index);
-      const mention = ofTopic[index];
-      mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-      lineUnderPointer = 0;
-      intent.openNow(mention);
+      goTo(ofTopic[index], {});
       return true;
     }
 
@@ -210,6 +212,7 @@ export default defineContentScript({
 
     trackHoverPointer(ctx, (point) => {
       if (shown.length === 0 && !intent.openTarget) return;
+      highlighter.restore(); // the page may have removed them; the reader is looking now
       // A card the reader is in by keyboard stays until Escape or focus leaves (WCAG 1.4.13).
       if (popover?.hasFocus) return;
       const located = point && locator.mentionAt(point.x, point.y);

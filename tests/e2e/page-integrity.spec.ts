@@ -86,3 +86,19 @@ test.describe('on a page with its own shortcuts and overlays', () => {
     await expect.poll(async () => (await card.boundingBox())?.y).toBeCloseTo(before.y - 40, 0);
   });
 });
+
+test('highlights the page deletes from the shared registry come back as the reader moves', async ({ openFixture }) => {
+  const page = await openFixture('contexts.html');
+  await waitForHighlights(page);
+  const names = await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('fact-context-')).sort());
+  await page.evaluate(() => {
+    for (const name of [...CSS.highlights.keys()]) CSS.highlights.delete(name);
+    document.adoptedStyleSheets = [];
+  });
+  await page.mouse.move(200, 200);
+  await page.mouse.move(220, 240);
+  await expect
+    .poll(() => page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('fact-context-')).sort()))
+    .toEqual(names);
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+});
