@@ -62,8 +62,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => highlighter.destroy());
     const settingsLoaded = loadSettings(topicIds);
     await pageReady();
+    // HTML only: an SVG image or another XML document has no prose to explain, and no popover API.
+    if (!(document.documentElement instanceof HTMLElement)) return highlighter.destroy();
     const root = document.body ?? document.documentElement;
-    if (!root) return;
     const host = frameHost();
     const hostsToCheck = [...new Set([host, topHost()])];
     let settings: Settings = (await settingsLoaded).settings;

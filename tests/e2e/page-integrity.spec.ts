@@ -102,3 +102,21 @@ test('highlights the page deletes from the shared registry come back as the read
     .toEqual(names);
   expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
 });
+
+for (const fixture of ['feed.xml', 'drawing.svg']) {
+  test(`steps aside without an error in a non-HTML document (${fixture})`, async ({ openFixture, page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      // (The fixture server has no favicon: the browser's own 404 for it is not ours.)
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    });
+    await openFixture(fixture);
+    await page.waitForTimeout(1500); // time for the content script to start, scan and settle
+    await page.mouse.move(60, 60, { steps: 3 });
+    await page.mouse.move(120, 40, { steps: 3 });
+    await page.waitForTimeout(600);
+    expect(errors).toEqual([]);
+    expect(await page.locator('fact-context-popover').count()).toBe(0);
+  });
+}
