@@ -178,6 +178,8 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     async start() {
       observer.observe(options.root.ownerDocument, OBSERVE);
       running = true;
+      // The set-up before this (building the matcher) had its own task; the scan starts afresh.
+      await yieldToPage();
       await scan([options.root]);
       running = false;
       if (stopped) return;
