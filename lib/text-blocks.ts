@@ -190,6 +190,18 @@ export function* candidateContainers(
       yield* visitChildren(node);
       return;
     }
+    if (text.length > LARGE_TEXT) {
+      // One huge text node: read it in pieces too, pausing between them.
+      let found = false;
+      for (let from = 0; from < text.length; from += LARGE_TEXT) {
+        const piece = tail + text.slice(from, from + LARGE_TEXT);
+        found ||= candidateEnds(piece).some((end) => end > tail.length);
+        tail = piece.slice(-overlap);
+        yield null;
+      }
+      if (found) yield blockContainerOf(node);
+      return;
+    }
     const joined = tail + text;
     const ends = candidateEnds(joined);
     tail = joined.slice(-overlap);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findPageMentions } from '../../lib/page-mentions';
-import { collectTextBlocks, positionInBlock } from '../../lib/text-blocks';
+import { candidateContainers, collectTextBlocks, positionInBlock } from '../../lib/text-blocks';
 import { factData } from '../../utils/fact-data';
 import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
 
@@ -67,5 +67,26 @@ describe('findPageMentions', () => {
       ['huawei', 'Huawei’s'],
       ['trade-blacklist', 'Entity List'],
     ]);
+  });
+});
+
+describe('candidateContainers', () => {
+  const ends = (text: string) => matcher.candidateEnds(text);
+  const containersOf = (root: Node) => [...candidateContainers(root, ends, matcher.longestTerm)].filter((item): item is Node => item !== null);
+
+  it('names the blocks where a mention may be, and only those', () => {
+    document.body.innerHTML = '<p id="a">Nothing here.</p><div><p id="b">About <b>Hua</b>wei.</p></div><p id="c">Rivers.</p>';
+    expect(containersOf(document.body).map((node) => (node as Element).id)).toEqual(['b']);
+  });
+
+  it('reads one huge text node in pieces, and finds a mention that straddles two pieces', () => {
+    const filler = 'lorem ipsum '.repeat(3000); // ~36,000 characters: more than one piece
+    document.body.innerHTML = '<p id="huge"></p>';
+    const paragraph = document.getElementById('huge')!;
+    paragraph.append(document.createTextNode(`${filler.slice(0, 32_763)} Huawei ${filler}`)); // "Huawei" spans offset 32,768
+    const yielded = [...candidateContainers(document.body, ends, matcher.longestTerm)];
+    expect(yielded.filter((item) => item === null).length).toBeGreaterThan(1); // it paused between pieces
+    expect(containersOf(document.body)).toEqual([paragraph]);
+    expect(findPageMentions(collectTextBlocks(paragraph), matcher).map((m) => m.range.toString())).toEqual(['Huawei']);
   });
 });
