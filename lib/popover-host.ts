@@ -3,7 +3,11 @@ import { render, type ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import popoverCss from '../components/mention-popover.css?inline';
 
-export const POPOVER_TAG = 'fact-context-popover';
+/**
+ * The host's tag: ours, with a random ending per page, so that a page cannot define (or style, or
+ * query for) an element of that name in advance.
+ */
+export const POPOVER_TAG = `fact-context-popover-${Math.random().toString(36).slice(2, 8).replace(/[^a-z]/g, 'x')}`;
 
 // Inline and !important: the page's own CSS (even `* { all: unset !important }`) cannot move,
 // hide or restyle the host. The shadow root keeps page CSS away from everything inside it.
