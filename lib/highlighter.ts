@@ -33,10 +33,21 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
   // A constructed style sheet adds no node to the page and is not blocked by a style-src CSP.
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(highlightCss(topics));
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const adoptSheet = (root: Document | ShadowRoot) => {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  };
+  adoptSheet(doc);
   const highlights = new Map(topics.map((topic) => [topic, new Highlight()]));
   const current = new Highlight();
   current.priority = 1; // drawn over the topic's own highlight
+
+  /** Registers each highlight that has something to show, again if the page took it away. */
+  const register = () => {
+    for (const [topic, highlight] of highlights) {
+      const name = highlightName(topic);
+      if (highlight.size > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+    }
+  };
 
   return {
     /**
@@ -44,16 +55,11 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
      * replace our entries: put them back. Cheap (a few lookups), so callers may run it often.
      */
     restore() {
-      if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      for (const [topic, highlight] of highlights) {
-        const name = highlightName(topic);
-        if (highlight.size > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
-      }
+      adoptSheet(doc);
+      register();
     },
     /** Highlights inside a shadow root are painted only by `::highlight()` rules in that root. */
-    styleShadowRoot(root: ShadowRoot) {
-      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    },
+    styleShadowRoot: (root: ShadowRoot) => adoptSheet(root),
     /**
      * Shows exactly these mentions. Only what changed is added to or deleted from each Highlight,
      * so that appending a paragraph repaints that paragraph, not every mention on the page.
@@ -65,10 +71,8 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
         const ranges = wanted.get(topic)!;
         for (const range of highlight) if (!ranges.has(range as Range)) highlight.delete(range);
         for (const range of ranges) if (!highlight.has(range)) highlight.add(range);
-        const name = highlightName(topic);
-        // Registered once there is something to show; again if the page took it away.
-        if (highlight.size > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
       }
+      register();
     },
     /** Marks the mention keyboard navigation is on (or none). */
     setCurrent(range: Range | undefined) {

@@ -89,13 +89,15 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       pending.add(root);
       schedule();
     },
-    onShadowRoot: (shadowRoot: ShadowRoot) => {
-      if (shadowRoots.has(shadowRoot)) return;
-      shadowRoots.add(shadowRoot);
-      observer.observe(shadowRoot, OBSERVE);
-      options.onShadowRoot(shadowRoot);
-    },
   };
+
+  /** Observes a shadow root found in the page (once), and lets the caller style it. */
+  function followShadowRoot(shadowRoot: ShadowRoot) {
+    if (shadowRoots.has(shadowRoot)) return;
+    shadowRoots.add(shadowRoot);
+    observer.observe(shadowRoot, OBSERVE);
+    options.onShadowRoot(shadowRoot);
+  }
 
   function schedule() {
     if (scheduled || stopped) return;
@@ -126,14 +128,14 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       // A block inside another candidate block is read with it.
       if (container.parentNode && isInside(container.parentNode, containers)) continue;
       if (!isReadable(container, scanOptions)) continue;
-      for (const block of iterateTextBlocks(container, { ...scanOptions, skipShadowRoots: true })) {
+      for (const block of iterateTextBlocks(container, scanOptions)) {
         if (block) for (const mention of mentionsInBlock(block, options.matcher)) mentions.add(mention);
         if (!(await pause())) return;
       }
     }
     for (const shadowRoot of shadowRootsUnder(root, scanOptions)) {
       if (shadowRoot) {
-        scanOptions.onShadowRoot(shadowRoot);
+        followShadowRoot(shadowRoot);
         await scanRoot(shadowRoot);
       }
       if (!(await pause())) return;

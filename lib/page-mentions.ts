@@ -24,7 +24,3 @@ export function mentionsInBlock(block: TextBlock, matcher: Matcher): PageMention
     return { topic: mention.topic, term: mention.term, range, startNode: from.node, block, start: mention.start, end: mention.end };
   });
 }
-
-export function findPageMentions(blocks: readonly TextBlock[], matcher: Matcher): PageMention[] {
-  return blocks.flatMap((block) => mentionsInBlock(block, matcher));
-}

@@ -27,12 +27,8 @@ const INLINE_ELEMENTS = new Set([
 export interface ScanOptions {
   /** Our own UI, which is never scanned. */
   isOwnElement?: (element: Element) => boolean;
-  /** Called for each open shadow root met (its text is scanned too, as blocks of its own). */
-  onShadowRoot?: (root: ShadowRoot) => void;
   /** The page removed the node the walk had paused on, so the walk under `root` stopped short. */
   onInterrupted?: (root: Node) => void;
-  /** Leave shadow roots out (they are found and read separately). */
-  skipShadowRoots?: boolean;
 }
 
 const ELEMENT = 1;
@@ -62,7 +58,8 @@ export function blockContainerOf(node: Node): Node {
 const CHECKPOINT_EVERY = 512;
 
 /**
- * Walks the text under `root` in document order and yields it block by block, with `null` at
+ * Walks the text under `root` (not into shadow roots: shadowRootsUnder finds those, and each is
+ * read on its own) in document order and yields it block by block, with `null` at
  * regular checkpoints, so that a caller can stop between any two yields and go on later (the walk
  * follows the live DOM from wherever it stopped).
  *
@@ -127,13 +124,6 @@ export function* iterateTextBlocks(root: Node, options: ScanOptions = {}): Gener
           yield block;
           paused = true;
         }
-      }
-      if (element.shadowRoot && !options.skipShadowRoots) {
-        const block = take();
-        if (block) yield block;
-        options.onShadowRoot?.(element.shadowRoot);
-        yield* iterateTextBlocks(element.shadowRoot, options);
-        paused = true;
       }
       descend = element.firstChild !== null;
     }
@@ -253,13 +243,6 @@ export function* shadowRootsUnder(root: Node, options: ScanOptions = {}): Genera
     if (++visited % CHECKPOINT_EVERY === 0) yield null;
     if (element.shadowRoot && !options.isOwnElement?.(element)) yield element.shadowRoot;
   }
-}
-
-/** All the blocks under `root` in one go (tests, small roots). */
-export function collectTextBlocks(root: Node = document.body, options: ScanOptions = {}): TextBlock[] {
-  const blocks: TextBlock[] = [];
-  for (const block of iterateTextBlocks(root, options)) if (block) blocks.push(block);
-  return blocks;
 }
 
 /** The text node and offset in it for an offset into `block.text`. */

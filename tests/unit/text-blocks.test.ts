@@ -1,11 +1,18 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findPageMentions } from '../../lib/page-mentions';
-import { candidateContainers, collectTextBlocks, positionInBlock } from '../../lib/text-blocks';
+import { mentionsInBlock } from '../../lib/page-mentions';
+import { candidateContainers, iterateTextBlocks, positionInBlock, type ScanOptions, type TextBlock } from '../../lib/text-blocks';
 import { factData } from '../../utils/fact-data';
 import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
 
 const matcher = createMatcher(matcherConfigFromTopics(factData));
+
+/** All the blocks under `root` in one go. */
+function collectTextBlocks(root: Node, options: ScanOptions = {}): TextBlock[] {
+  return [...iterateTextBlocks(root, options)].filter((block): block is TextBlock => block !== null);
+}
+
+const findPageMentions = (blocks: readonly TextBlock[]) => blocks.flatMap((block) => mentionsInBlock(block, matcher));
 
 function blocksOf(html: string, options = {}): string[] {
   document.body.innerHTML = html;
@@ -59,10 +66,10 @@ describe('collectTextBlocks', () => {
   });
 });
 
-describe('findPageMentions', () => {
+describe('mentionsInBlock', () => {
   it('returns ranges that cover exactly the mentioned text, across elements', () => {
     document.body.innerHTML = '<p>Canada excluded <b>Hua</b>wei’s gear; the <a href="#">Entity List</a> grew.</p>';
-    const mentions = findPageMentions(collectTextBlocks(document.body), matcher);
+    const mentions = findPageMentions(collectTextBlocks(document.body));
     expect(mentions.map((m) => [m.topic, m.range.toString()])).toEqual([
       ['huawei', 'Huawei’s'],
       ['trade-blacklist', 'Entity List'],
@@ -87,6 +94,6 @@ describe('candidateContainers', () => {
     const yielded = [...candidateContainers(document.body, ends, matcher.longestTerm)];
     expect(yielded.filter((item) => item === null).length).toBeGreaterThan(1); // it paused between pieces
     expect(containersOf(document.body)).toEqual([paragraph]);
-    expect(findPageMentions(collectTextBlocks(paragraph), matcher).map((m) => m.range.toString())).toEqual(['Huawei']);
+    expect(findPageMentions(collectTextBlocks(paragraph)).map((m) => m.range.toString())).toEqual(['Huawei']);
   });
 });
