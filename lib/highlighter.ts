@@ -15,11 +15,13 @@ export const topicColour = (index: number) => TOPIC_COLOURS[index % TOPIC_COLOUR
 export const CURRENT_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-current`;
 
 function highlightCss(topics: readonly string[]): string {
-  const current = `::highlight(${CURRENT_HIGHLIGHT}) { background-color: rgb(255 196 0 / 0.55); text-decoration: underline 3px rgb(214 142 0); text-underline-offset: 3px; }`;
+  // !important: the names are in a registry the page shares, so page CSS can aim at them too, and
+  // among important rules our adopted sheet (after the page's own sheets) wins.
+  const current = `::highlight(${CURRENT_HIGHLIGHT}) { background-color: rgb(255 196 0 / 0.55) !important; text-decoration: underline 3px rgb(214 142 0) !important; text-underline-offset: 3px !important; }`;
   return current + '\n' + topics
     .map((topic, i) => {
       const rgb = topicColour(i);
-      return `::highlight(${highlightName(topic)}) { background-color: rgb(${rgb} / 0.16); text-decoration: underline 2px rgb(${rgb} / 0.85); text-underline-offset: 3px; }`;
+      return `::highlight(${highlightName(topic)}) { background-color: rgb(${rgb} / 0.16) !important; text-decoration: underline 2px rgb(${rgb} / 0.85) !important; text-underline-offset: 3px !important; }`;
     })
     .join('\n');
 }
@@ -41,11 +43,13 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
   const current = new Highlight();
   current.priority = 1; // drawn over the topic's own highlight
 
-  /** Registers each highlight that has something to show, again if the page took it away. */
+  /** Registers each highlight that has something to show (again if the page took it away), and no empty one. */
   const register = () => {
     for (const [topic, highlight] of highlights) {
       const name = highlightName(topic);
-      if (highlight.size > 0 && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+      const registered = CSS.highlights.get(name);
+      if (highlight.size > 0 && registered !== highlight) CSS.highlights.set(name, highlight);
+      else if (highlight.size === 0 && registered === highlight) CSS.highlights.delete(name);
     }
   };
 

@@ -1,7 +1,7 @@
 import { MentionPopover } from '../components/MentionPopover';
 import { chooseAnswer } from '../utils/answer-ranking';
 import type { FactData } from '../utils/data-schema';
-import { sentenceAround } from '../utils/sentence-context';
+import { sentenceAround, textAround } from '../utils/sentence-context';
 import { topicColour } from './highlighter';
 import type { PageMention } from './page-mentions';
 import type { PopoverAnchor } from './popover-host';
@@ -11,6 +11,9 @@ export interface CardActions {
   onTurnOffSite(): void;
   onOpenFaq(faqId: string): void;
 }
+
+/** How much text on each side of a mention counts as its paragraph (a typical one is far shorter). */
+const PARAGRAPH_REACH = 2000;
 
 /** The card for a mention: the answer that fits its sentence, and where to anchor it. */
 export function renderMentionCard(data: FactData, mention: PageMention, lineIndex: number, actions: CardActions) {
@@ -23,7 +26,8 @@ export function renderMentionCard(data: FactData, mention: PageMention, lineInde
     answerKeywords: data.answerKeywords,
     context: {
       sentence: sentenceAround(mention.block.text, mention.start, mention.end, document.documentElement.lang || undefined),
-      paragraph: mention.block.text,
+      // The paragraph, or in a very long block the text around the mention.
+      paragraph: textAround(mention.block.text, mention.start, mention.end, PARAGRAPH_REACH).text,
       title: document.title,
     },
   });

@@ -7,6 +7,13 @@ export interface LocatedMention {
 }
 
 const TOLERANCE_PX = 1;
+/**
+ * Asking Chromium where a point falls in a text node costs time in proportion to the node
+ * (~20 ms per MB, every time): over text nodes this long, the pointer is not hit-tested, so that a
+ * 10 MB log in a <pre> cannot make every mouse move a long task. Their mentions are still
+ * highlighted, and the keyboard command and the popup reach them.
+ */
+const HIT_TEST_TEXT_LIMIT = 200_000;
 
 function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[]): { node: Node; offset: number } | undefined {
   if (typeof doc.caretPositionFromPoint === 'function') {
@@ -26,9 +33,11 @@ function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly Shad
 export function createMentionLocator(mentions: readonly PageMention[], shadowRoots: Iterable<ShadowRoot> = [], doc: Document = document) {
   const roots = [...shadowRoots];
   const byNode = new Map<Node, PageMention[]>();
+  const tooLongToHitTest = new Set<Element | null>();
   for (const mention of mentions) {
     for (const node of mention.block.nodes) {
       if (!mention.range.intersectsNode(node)) continue;
+      if (node.data.length > HIT_TEST_TEXT_LIMIT) tooLongToHitTest.add(node.parentElement);
       const list = byNode.get(node) ?? [];
       list.push(mention);
       byNode.set(node, list);
@@ -37,6 +46,7 @@ export function createMentionLocator(mentions: readonly PageMention[], shadowRoo
 
   return {
     mentionAt(x: number, y: number): LocatedMention | undefined {
+      if (tooLongToHitTest.size > 0 && tooLongToHitTest.has(doc.elementFromPoint(x, y))) return undefined;
       const caret = caretAt(doc, x, y, roots);
       const candidates = caret && byNode.get(caret.node);
       if (!candidates) return undefined;

@@ -9,14 +9,23 @@ import popoverCss from '../components/mention-popover.css?inline';
  */
 export const POPOVER_TAG = `fact-context-popover-${Math.random().toString(36).slice(2, 8).replace(/[^a-z]/g, 'x')}`;
 
-// Inline and !important: the page's own CSS (even `* { all: unset !important }`) cannot move,
-// hide or restyle the host. The shadow root keeps page CSS away from everything inside it.
-const HOST_STYLE = [
-  'position: fixed', 'inset: auto', 'top: 0', 'left: 0', 'margin: 0', 'padding: 0', 'border: 0',
-  'background: transparent', 'overflow: visible', 'width: max-content', 'height: auto',
-  'max-width: none', 'max-height: none', 'display: block', 'z-index: 2147483647', 'color-scheme: light dark',
-  'transform: none', 'zoom: 1', 'opacity: 1', 'pointer-events: auto',
-].map((declaration) => `${declaration} !important`).join('; ');
+/**
+ * Repositions the card whenever its mention may have moved. Floating UI's autoUpdate finds the
+ * scroll containers by walking up to `document.body`, and throws in a document without one: there,
+ * any scroll (captured at the document) or resize triggers it instead.
+ */
+function followAnchor(anchor: PopoverAnchor, host: HTMLElement, update: () => void): () => void {
+  if (document.body) return autoUpdate(anchor as VirtualElement, host, update);
+  const stop = autoUpdate(anchor as VirtualElement, host, update, { ancestorScroll: false, ancestorResize: false });
+  const options = { capture: true, passive: true };
+  document.addEventListener('scroll', update, options);
+  window.addEventListener('resize', update, options);
+  return () => {
+    stop();
+    document.removeEventListener('scroll', update, options);
+    window.removeEventListener('resize', update, options);
+  };
+}
 
 export interface PopoverAnchor {
   /** The mention's box now (read each time the card is positioned). */
@@ -75,26 +84,31 @@ export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHost
   let focusBeforeCard: Element | null = null;
 
   const place = async (anchor: PopoverAnchor) => {
+    // Floating UI measures the viewport through `document.body`, and throws without one: give it
+    // the viewport's rect directly there.
+    const html = document.documentElement;
+    const rootBoundary = document.body ? 'viewport' : { x: 0, y: 0, width: html.clientWidth, height: html.clientHeight };
     const { x, y } = await computePosition(anchor as VirtualElement, host, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
         offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
+        flip({ padding: 8, rootBoundary }),
+        shift({ padding: 8, rootBoundary }),
         // Where neither side has room for the whole card, it gets the room there is and scrolls.
         size({
           padding: 8,
+          rootBoundary,
           apply: ({ availableHeight }) => host.style.setProperty('--fc-available-height', `${Math.max(120, availableHeight)}px`),
         }),
       ],
     });
-    host.style.setProperty('left', `${x}px`, 'important');
-    host.style.setProperty('top', `${y}px`, 'important');
+    host.style.setProperty('--fc-left', `${x}px`);
+    host.style.setProperty('--fc-top', `${y}px`);
     // A mention scrolled out of the viewport takes its card with it.
     const mention = anchor.getBoundingClientRect();
     const outOfView = mention.bottom < 0 || mention.top > innerHeight || mention.right < 0 || mention.left > innerWidth;
-    host.style.setProperty('visibility', outOfView ? 'hidden' : 'visible', 'important');
+    host.style.setProperty('--fc-visibility', outOfView ? 'hidden' : 'visible');
   };
 
   const isOpen = () => host.isConnected && host.matches(':popover-open');
@@ -102,14 +116,16 @@ export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHost
   return {
     show(anchor: PopoverAnchor, content: ComponentChild, options: ShowOptions = {}) {
       if (!host.isConnected) (document.body ?? document.documentElement).append(host);
-      host.setAttribute('style', HOST_STYLE);
+      // The page's zoom on an ancestor multiplies ours: divide it out (currentCSSZoom: Chromium 128+).
+      const pageZoom = host.parentElement?.currentCSSZoom ?? 1;
+      host.style.setProperty('--fc-zoom', String(pageZoom > 0 ? 1 / pageZoom : 1));
       if (document.activeElement !== host) focusBeforeCard = document.activeElement;
       render(content, container);
       if (!isOpen()) host.showPopover();
       announcer.textContent = options.announce ?? '';
       if (options.focus) container.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
       stopAutoUpdate?.();
-      stopAutoUpdate = autoUpdate(anchor as VirtualElement, host, () => void place(anchor));
+      stopAutoUpdate = followAnchor(anchor, host, () => void place(anchor));
     },
     hide() {
       stopAutoUpdate?.();

@@ -30,6 +30,11 @@ export interface HoverIntent<T> {
   openNow(target: T): void;
   /** Close at once (Escape, the close button). */
   dismiss(): void;
+  /**
+   * The card went away without us (the page removed or hid it): forget it, so that the next
+   * hover opens it again (unlike `dismiss`, which keeps it closed until the pointer leaves).
+   */
+  closedElsewhere(): void;
   readonly openTarget: T | undefined;
 }
 
@@ -116,6 +121,7 @@ export function createHoverIntent<T>(options: HoverIntentOptions<T>): HoverInten
       dismissedTarget = openTarget ?? pendingTarget;
       close();
     },
+    closedElsewhere: close,
     get openTarget() {
       return openTarget;
     },

@@ -6,6 +6,7 @@ import { createMentionLocator } from '../../lib/mention-locator';
 import { createLiveMentions } from '../../lib/live-mentions';
 import type { PageMention } from '../../lib/page-mentions';
 import { trackHoverPointer } from '../../lib/pointer-tracker';
+import { scrollRangeIntoView } from '../../lib/scroll-to-range';
 import { whenIdle } from '../../lib/yield-to-page';
 import { createPopoverHost, type PopoverHost, type ShowOptions } from '../../lib/popover-host';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
@@ -64,7 +65,9 @@ export default defineContentScript({
     await pageReady();
     // HTML only: an SVG image or another XML document has no prose to explain, and no popover API.
     if (!(document.documentElement instanceof HTMLElement)) return highlighter.destroy();
-    const root = document.body ?? document.documentElement;
+    // The whole document, not <body>: a page may have none, or swap in a new one (as Turbo-style
+    // navigation does), and the text is still the reader's.
+    const root = document.documentElement;
     const host = frameHost();
     const hostsToCheck = [...new Set([host, topHost()])];
     let settings: Settings = (await settingsLoaded).settings;
@@ -153,7 +156,7 @@ export default defineContentScript({
 
     /** Scrolls a mention into view and opens its card. */
     function goTo(mention: PageMention, options: ShowOptions) {
-      mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      scrollRangeIntoView(mention.range);
       intent.dismiss();
       nextShowOptions = options;
       lineUnderPointer = 0;
@@ -214,6 +217,7 @@ export default defineContentScript({
     trackHoverPointer(ctx, (point) => {
       if (shown.length === 0 && !intent.openTarget) return;
       highlighter.restore(); // the page may have removed them; the reader is looking now
+      if (intent.openTarget && popover && !popover.isOpen) intent.closedElsewhere(); // so did the card
       // A card the reader is in by keyboard stays until Escape or focus leaves (WCAG 1.4.13).
       if (popover?.hasFocus) return;
       const located = point && locator.mentionAt(point.x, point.y);

@@ -55,3 +55,16 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
 }
+
+/**
+ * What the keyboard command does. The browser turns Alt+Shift+J into `commands.onCommand` in the
+ * background, which headless Chromium cannot press; the test sends the message that handler sends.
+ */
+export async function pressCommand(context: BrowserContext, page: Page, direction: 1 | -1) {
+  const tabId = await tabIdOf(context, page);
+  const worker = await serviceWorker(context);
+  await worker.evaluate(
+    ([tabId, direction]) => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.tabs.sendMessage(tabId, { type: 'stepMention', direction }, { frameId: 0 }),
+    [tabId, direction] as const,
+  );
+}

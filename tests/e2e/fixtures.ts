@@ -2,6 +2,7 @@ import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../support/chromium.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
+import { ExtensionErrorLog } from './extension-errors';
 
 export const FIXTURES_DIR = resolve('tests/fixtures');
 
@@ -11,6 +12,11 @@ interface TestFixtures {
   extensionId: string;
   /** Opens a page from tests/fixtures, served on 127.0.0.1. */
   openFixture(name: string): Promise<Page>;
+  /**
+   * Every test fails if the extension throws or logs an error in any page it watches: the
+   * context's pages always; a test that launches its own context adds it with `watchContext`.
+   */
+  extensionErrors: ExtensionErrorLog;
 }
 
 interface WorkerFixtures {
@@ -28,10 +34,24 @@ async function serveFixtures({}, use: (origin: string) => Promise<void>) {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   fixtureOrigin: [serveFixtures, { scope: 'worker' }],
   otherOrigin: [serveFixtures, { scope: 'worker' }],
-  context: async ({}, use) => {
+  context: async ({ extensionErrors }, use) => {
     const launched = await launchWithExtension();
+    extensionErrors.watchContext(launched.context);
     await use(launched.context);
     await launched.close();
+  },
+  extensionErrors: [
+    async ({}, use) => {
+      const log = new ExtensionErrorLog();
+      await use(log);
+      expect(log.errors, 'errors the extension reported').toEqual([]);
+    },
+    { auto: true },
+  ],
+  page: async ({ context, extensionErrors }, use) => {
+    const page = await context.newPage();
+    await extensionErrors.watchPage(page); // before the first navigation
+    await use(page);
   },
   extensionId: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,22 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../support/chromium.mjs';
-import { serviceWorker, tabIdOf } from './extension-pages';
+import { pressCommand } from './extension-pages';
 import { expect, test } from './fixtures';
 import { highlightedTexts, hoverText, pointOnText, popover, waitForHighlights } from './page-helpers';
-
-/**
- * What the keyboard command does. The browser turns Alt+Shift+J into `commands.onCommand` in the
- * background, which headless Chromium cannot press; the test sends the message that handler sends.
- */
-async function pressCommand(context: BrowserContext, page: Page, direction: 1 | -1) {
-  const tabId = await tabIdOf(context, page);
-  const worker = await serviceWorker(context);
-  await worker.evaluate(
-    ([tabId, direction]) => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.tabs.sendMessage(tabId, { type: 'stepMention', direction }, { frameId: 0 }),
-    [tabId, direction] as const,
-  );
-}
 
 const currentMention = (page: Page) =>
   page.evaluate(() => [...((CSS.highlights.get('fact-context-current') as unknown as Set<Range>) ?? [])].map((range) => range.toString()));
@@ -98,8 +85,9 @@ test.describe('the keyboard', () => {
   });
 });
 
-test('with reduced motion the card appears without animation', async ({ fixtureOrigin }) => {
+test('with reduced motion the card appears without animation', async ({ fixtureOrigin, extensionErrors }) => {
   const still = await launchWithExtension({ reducedMotion: 'reduce' });
+  extensionErrors.watchContext(still.context);
   try {
     const page = await still.context.newPage();
     await page.goto(`${fixtureOrigin}/contexts.html`);
@@ -114,8 +102,9 @@ test('with reduced motion the card appears without animation', async ({ fixtureO
 
 test.describe('touch', () => {
   let touch: Awaited<ReturnType<typeof launchWithExtension>>;
-  test.beforeEach(async () => {
+  test.beforeEach(async ({ extensionErrors }) => {
     touch = await launchWithExtension({ hasTouch: true, viewport: { width: 400, height: 800 } });
+    extensionErrors.watchContext(touch.context);
   });
   test.afterEach(async () => touch.close());
 

@@ -1,5 +1,5 @@
 // Plain JavaScript (with JSDoc types) so the demo script can use it without a TypeScript loader.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
@@ -14,12 +14,17 @@ const TYPES = {
 };
 
 /**
- * Serves a folder on 127.0.0.1, for fixture pages and the demo.
+ * Serves a folder on 127.0.0.1, for fixture pages and the demo. A `headers.json` in the folder
+ * (`{ "page.html": { "header-name": "value" } }`) adds response headers per file, e.g. a strict
+ * Content-Security-Policy that a `<meta>` tag cannot fully express.
  * @param {string} folder absolute path
  * @param {number} [port] 0 picks a free port
  * @returns {Promise<{ origin: string, close(): Promise<void> }>}
  */
 export async function startStaticServer(folder, port = 0) {
+  const headersFile = join(folder, 'headers.json');
+  /** @type {Record<string, Record<string, string>>} */
+  const extraHeaders = existsSync(headersFile) ? JSON.parse(readFileSync(headersFile, 'utf8')) : {};
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(folder, path.endsWith('/') ? `${path}index.html` : path);
@@ -27,7 +32,11 @@ export async function startStaticServer(folder, port = 0) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...extraHeaders[path.replace(/^[/\\]/, '')],
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
