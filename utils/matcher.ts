@@ -295,8 +295,12 @@ export function createMatcher(config: MatcherConfig): Matcher {
   // (and for text with soft hyphens or zero-width characters, which can split an anchor, or whose
   // lower case changes its length) the automaton reads everything.
   const anchors = [...new Set(folded.filter((_, i) => patterns[i].mention).map((text) => text.split(/[ '-]/).reduce((a, b) => (b.length > a.length ? b : a), '')))].filter(Boolean);
+  // Lower-casing a whole text is not always the automaton's one-character folding: a final Σ
+  // becomes ς, not σ, and capitals outside the BMP are lowered in the text but kept in the
+  // patterns. Anchors with σ or such characters would then be missed, so they go without.
+  const anchorsFoldLikeText = anchors.every((anchor) => !/[σς\ud800-\udfff]/.test(anchor));
   const anchorPattern =
-    anchors.length > 0 && anchors.length <= ANCHOR_LIMIT
+    anchors.length > 0 && anchors.length <= ANCHOR_LIMIT && anchorsFoldLikeText
       ? new RegExp(anchors.sort((a, b) => b.length - a.length).map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
       : undefined;
 

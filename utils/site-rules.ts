@@ -142,6 +142,9 @@ export function parseSite(input: string, includeSubdomains = true): SiteParseRes
   // Internationalised names are stored as the browser reports them: punycode.
   const ascii = toAsciiHost(host);
   if (ascii === undefined) return fail('characters');
+  // The URL parser reads some names as IPv4 addresses (hex parts "0x7f.1", full-width digits), as
+  // the browser would: store the address it means, which, as an address, has no subdomains.
+  if (NUMERIC_HOST.test(ascii)) return wildcard ? fail('wildcard') : { ok: true, rule: { host: ascii, includeSubdomains: false } };
   if (ascii.length > MAX_HOST_LENGTH) return fail('tooLong');
   if (ascii.split('.').some((label) => label.length > MAX_LABEL_LENGTH)) return fail('labelTooLong');
   return { ok: true, rule: { host: ascii, includeSubdomains: wildcard || includeSubdomains } };

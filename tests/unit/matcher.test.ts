@@ -127,4 +127,17 @@ describe('candidateEnds', () => {
   it('finds nothing where no term is', () => {
     expect(matcher.candidateEnds('a plain sentence about rivers and mountains')).toEqual([]);
   });
+
+  // Found by fast-check (tests/unit/matcher.property.test.ts): lower-casing a whole text is not
+  // the one-character folding of the automaton for a final sigma or a capital outside the BMP.
+  it.each([
+    ['AΣ', 'aσ', 'a final capital sigma'],
+    ['\u{10400}', '\u{10400}', 'a capital outside the BMP'],
+  ])('covers a term written %j (data: %j), %s', (written, term) => {
+    const greek = createMatcher({ terms: [{ text: term, topic: 't' }], contextCues: [], notMentions: [] });
+    const text = ` ${written} `;
+    const mentions = greek.findMentions(text);
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual([written]);
+    expect(greek.candidateEnds(text)).toContain(mentions[0].end);
+  });
 });

@@ -42,6 +42,9 @@ describe('parseSiteInput', () => {
     ['[::1]', '[::1]'],
     ['[2001:DB8:0:0::1]:8080', '[2001:db8::1]'],
     ['https://[2001:db8::1]/page', '[2001:db8::1]'],
+    // Names the URL parser reads as IPv4 addresses, as the browser would (found by fast-check).
+    ['0x7f.1', '127.0.0.1'],
+    ['１２７.０.０.１', '127.0.0.1'],
   ])('reads the IP address %j as %j, which has no subdomains', (input, host) => {
     expect(parseSiteInput(input)).toEqual({ ok: true, rule: { host, includeSubdomains: false } });
   });
@@ -92,6 +95,7 @@ describe('parseSiteInput', () => {
     ['*example.com', SITE_INPUT_ERRORS.wildcard],
     ['*.', SITE_INPUT_ERRORS.wildcard],
     ['*.192.168.0.1', SITE_INPUT_ERRORS.wildcard],
+    ['*.0x7f.1', SITE_INPUT_ERRORS.wildcard],
     [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com`, SITE_INPUT_ERRORS.tooLong],
     [`${'a'.repeat(64)}.com`, SITE_INPUT_ERRORS.labelTooLong],
     ['256.1.1.1', SITE_INPUT_ERRORS.ipv4],
