@@ -4,26 +4,47 @@ import preact from '@preact/preset-vite';
 import { validateFactData } from './utils/data-schema';
 
 const readData = (file: string) => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
+// Name, description and version live in package.json only (WXT takes the version from there).
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { displayName: string; description: string };
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  manifest: {
-    name: 'Fact Context',
-    description: 'Highlights mentions of Huawei, 5G standards and the US trade blacklist on any page and explains them from a bundled FAQ.',
-    // storage: the reader's settings (storage.sync, or storage.local where sync is unavailable).
+  manifest: ({ browser }) => ({
+    name: pkg.displayName,
+    description: pkg.description,
+    // The only permission. storage: the reader's settings (storage.sync, or storage.local where
+    // sync is unavailable). The content script's <all_urls> match is what lets it read pages; the
+    // extension has no host permissions beyond it and makes no network requests. Icons come from
+    // public/icon/<size>.png (drawn by scripts/make-icons.mjs).
     permissions: ['storage'],
-    action: { default_title: 'Fact Context' },
+    action: { default_title: pkg.displayName },
     // Mentions drawn with the Custom Highlight API are invisible to assistive technology: these
     // commands reach them from the keyboard (changeable at chrome://extensions/shortcuts).
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next highlighted mention and explain it' },
       'previous-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous highlighted mention' },
     },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'fact-context@fact-context.app',
+          // The CSS Custom Highlight API reached Firefox in 140; the data-collection key on Android, 142.
+          strict_min_version: '142.0',
+          // Nothing leaves the reader's machine (Firefox's data-collection declaration).
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  // No module-preload polyfill: it is a fetch() the extension has no use for (its files are local).
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
+  zip: {
+    // The sources archive Firefox's review asks for: what `npm ci && npm run build:firefox` needs.
+    excludeSources: ['bench/results/**', 'docs/**', 'assets/**'],
   },
-  vite: () => ({ plugins: [preact()] }),
   hooks: {
     // Malformed data fails the build, with a message that names the entry.
     'build:before': () => {

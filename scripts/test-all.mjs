@@ -1,6 +1,7 @@
-// `npm test`: the type check, the unit tests, the build and the end-to-end tests, in that order.
-// Ends with one plain line "N passed, N failed" summing both test runners, and exits non-zero on
-// any failure (a failed type check or build counts as one failed check each).
+// `npm test`: the type check, the unit tests, the build, the end-to-end tests and the Firefox
+// build's lint (web-ext lint), in that order. Ends with one plain line "N passed, N failed" summing
+// both test runners, and exits non-zero on any failure (the type check, a failed build and the
+// Firefox lint count as one check each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -57,6 +58,13 @@ if (run('build', ['npx', 'wxt', 'build'])) {
 } else {
   totals.failed += 1;
   problems.push('the build failed, so the end-to-end tests did not run');
+}
+
+if (run('Firefox build and lint', ['node', 'scripts/lint-firefox.mjs'])) {
+  totals.passed += 1;
+} else {
+  totals.failed += 1;
+  problems.push('the Firefox build or its lint failed');
 }
 
 for (const problem of problems) console.log(`✗ ${problem}`);
