@@ -33,6 +33,8 @@ export interface ScanOptions {
 
 const ELEMENT = 1;
 const TEXT = 3;
+const DOCUMENT = 9;
+const FRAGMENT = 11;
 
 /** Starts an editable region. (Descendants of one are never visited, so inheritance needs no check.) */
 function startsEditing(element: Element): boolean {
@@ -154,10 +156,11 @@ const LARGE_TEXT = 32_768;
 
 /**
  * The blocks under `root` that may hold a mention, found without touching most of the page: the
- * text of whole subtrees (`textContent`, read natively) goes through the matcher's cheap
- * `candidateEnds`, and only where it finds something are the text nodes looked at, to name the
- * block each candidate ends in. Yields block containers, and `null` at checkpoints where the
- * caller may pause. Shadow roots are not looked into (textContent does not reach them).
+ * text of the whole subtree (`textContent`, read natively, once) goes through the matcher's cheap
+ * `candidateEnds` in pieces, and only where it finds something does the walk go down, child by
+ * child, to name the block each candidate ends in. A page without mentions is read exactly once.
+ * Yields block containers, and `null` at checkpoints where the caller may pause. Shadow roots are
+ * not looked into (textContent does not reach them).
  */
 export function* candidateContainers(
   root: Node,
@@ -166,45 +169,67 @@ export function* candidateContainers(
   options: ScanOptions = {},
 ): Generator<Node | null, void, undefined> {
   const doc = root.ownerDocument ?? (root as Document);
-  // The end of the previous piece of text: a term may run from it into the next piece.
-  let tail = '';
+  const start = root.nodeType === DOCUMENT ? (root as Document).documentElement : root;
+  if (!start || (start.nodeType === ELEMENT && isSkipped(start as Element, options))) return;
+  const text = textOf(start);
+  if (text === '') return;
+  const ends = yield* candidateEndsIn(text);
+  if (ends.length > 0) yield* locate(start, text, ends);
 
-  function* visit(node: Node): Generator<Node | null, void, undefined> {
-    if (node.nodeType === ELEMENT && isSkipped(node as Element, options)) {
-      tail = '';
-      return;
-    }
-    const text = node.nodeType === TEXT ? (node as Text).data : node.nodeType === ELEMENT ? (node.textContent ?? '') : '';
-    if (text === '') return;
-    if (text.length > LARGE_TEXT && node.firstChild) {
-      yield* visitChildren(node);
-      return;
-    }
-    if (text.length > LARGE_TEXT) {
-      // One huge text node: read it in pieces too, pausing between them.
-      let found = false;
-      for (let from = 0; from < text.length; from += LARGE_TEXT) {
-        const piece = tail + text.slice(from, from + LARGE_TEXT);
-        found ||= candidateEnds(piece).some((end) => end > tail.length);
-        tail = piece.slice(-overlap);
-        yield null;
+  /** Candidate ends in `text`, read in pieces that overlap by the longest term, pausing between them. */
+  function* candidateEndsIn(text: string): Generator<null, number[], undefined> {
+    if (text.length <= LARGE_TEXT) return candidateEnds(text);
+    const ends: number[] = [];
+    for (let from = 0; from < text.length; from += LARGE_TEXT) {
+      const pieceStart = Math.max(0, from - overlap);
+      for (const end of candidateEnds(text.slice(pieceStart, from + LARGE_TEXT))) {
+        // A term inside the overlap was found in the previous piece too.
+        if (pieceStart + end > (ends.at(-1) ?? 0)) ends.push(pieceStart + end);
       }
-      if (found) yield blockContainerOf(node);
-      return;
+      yield null;
     }
-    const joined = tail + text;
-    const ends = candidateEnds(joined);
-    tail = joined.slice(-overlap);
-    if (ends.length > 0) yield* containersAt(node, ends.map((end) => end - (joined.length - text.length)).filter((end) => end > 0));
-    yield null;
+    return ends;
   }
 
-  /** The block containers of the text nodes under `node` in which the given offsets end. */
-  function* containersAt(node: Node, ends: number[]): Generator<Node, void, undefined> {
+  /** The block containers in which the given offsets into `node`'s text (`text`) end. */
+  function* locate(node: Node, text: string, ends: number[]): Generator<Node | null, void, undefined> {
     if (node.nodeType === TEXT) {
       yield blockContainerOf(node);
       return;
     }
+    if (text.length <= LARGE_TEXT) {
+      yield* containersAt(node, ends);
+      yield null;
+      return;
+    }
+    // Down to the children the offsets fall in. Each child's share of the text is its own
+    // textContent (comments have none), except the last's, which is what is left.
+    let offset = 0;
+    let k = 0;
+    let visited = 0;
+    for (let child = node.firstChild; child && k < ends.length; child = child.nextSibling) {
+      const childText = child.nextSibling === null ? text.slice(offset) : textOf(child);
+      const childEnd = offset + childText.length;
+      const childEnds: number[] = [];
+      for (; k < ends.length && ends[k] <= childEnd; k++) if (ends[k] > offset) childEnds.push(ends[k] - offset);
+      offset = childEnd;
+      if (childEnds.length > 0 && !(child.nodeType === ELEMENT && isSkipped(child as Element, options))) {
+        yield* locate(child, childText, childEnds);
+      } else if (++visited % CHECKPOINT_EVERY === 0) {
+        yield null;
+      } else {
+        continue;
+      }
+      // After a pause the page may have moved on; a walk from a detached node is lost.
+      if (child.parentNode !== node) {
+        options.onInterrupted?.(node);
+        return;
+      }
+    }
+  }
+
+  /** The block containers of the text nodes under `node` (a small subtree) in which the offsets end. */
+  function* containersAt(node: Node, ends: number[]): Generator<Node, void, undefined> {
     const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     let offset = 0;
     let k = 0;
@@ -219,19 +244,13 @@ export function* candidateContainers(
       offset = next;
     }
   }
+}
 
-  function* visitChildren(parent: Node): Generator<Node | null, void, undefined> {
-    for (let child = parent.firstChild; child; child = child.nextSibling) {
-      yield* visit(child);
-      // While we were paused the page may have moved on; a walk from a detached node is lost.
-      if (!parent.contains(child)) {
-        options.onInterrupted?.(parent);
-        return;
-      }
-    }
-  }
-
-  yield* visitChildren(root);
+/** A node's share of its parent's textContent: a text node's data, an element's (or fragment's) text, a comment's nothing. */
+function textOf(node: Node): string {
+  if (node.nodeType === TEXT) return (node as Text).data;
+  if (node.nodeType === ELEMENT || node.nodeType === FRAGMENT) return node.textContent ?? '';
+  return '';
 }
 
 /** Open shadow roots under `root` (not inside our own UI); yields `null` at checkpoints. */

@@ -86,6 +86,23 @@ describe('candidateContainers', () => {
     expect(containersOf(document.body).map((node) => (node as Element).id)).toEqual(['b']);
   });
 
+  it('in a large page, goes down only to the blocks with candidates, past script text and across split words', () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} about rivers and mountains.</p>`).join('');
+    document.body.innerHTML =
+      `<section>${filler(800)}<div><p id="split">About <b>Hua</b><i>wei</i> again.</p></div>${filler(400)}</section>` +
+      `<script>const note = "Huawei";</script><section>${filler(900)}<p id="last">The Entity List.</p></section>`;
+    expect(document.body.textContent!.length).toBeGreaterThan(2 * 32_768); // read in several pieces
+    const read: number[] = [];
+    const counting = (text: string) => {
+      read.push(text.length);
+      return ends(text);
+    };
+    const found = [...candidateContainers(document.body, counting, matcher.longestTerm)].filter((item): item is Node => item !== null);
+    expect(found.map((node) => (node as Element).id)).toEqual(['split', 'last']);
+    // The candidate pass read the page's text once, in pieces, and nothing twice.
+    expect(read.reduce((a, b) => a + b, 0)).toBeLessThan(document.body.textContent!.length + read.length * matcher.longestTerm + 1);
+  });
+
   it('reads one huge text node in pieces, and finds a mention that straddles two pieces', () => {
     const filler = 'lorem ipsum '.repeat(3000); // ~36,000 characters: more than one piece
     document.body.innerHTML = '<p id="huge"></p>';
