@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isMessageCStoBG, type MessageUItoCS } from '../utils/messages';
+import { chooseAnswer } from '../utils/answer-ranking';
+import { factData } from '../utils/fact-data';
+import { isMessageCStoBG, type CardAnswers, type MessageUItoCS } from '../utils/messages';
 
 export default defineBackground(() => {
   browser.action.setBadgeBackgroundColor({ color: '#3e63dd' });
@@ -34,6 +36,11 @@ export default defineBackground(() => {
       const total = [...frames.values()].reduce((sum, count) => sum + count, 0);
       void browser.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
       return undefined;
+    }
+    if (message.type === 'chooseAnswers') {
+      if (!factData.topics.some((topic) => topic.id === message.topicId)) return Promise.resolve(null);
+      const answers: CardAnswers = chooseAnswer(factData.faq, { ...factData, topicId: message.topicId, context: message.context });
+      return Promise.resolve(answers);
     }
     void browser.tabs.create({ url: browser.runtime.getURL(`/faq.html#${message.faqId}`), index: (sender.tab?.index ?? -1) + 1 });
     return undefined;

@@ -1,6 +1,7 @@
 import { MentionPopover } from '../components/MentionPopover';
-import { chooseAnswer } from '../utils/answer-ranking';
-import type { FactData } from '../utils/data-schema';
+import type { RankingContext } from '../utils/answer-ranking';
+import type { TopicsFile } from '../utils/data-schema';
+import type { CardAnswers } from '../utils/messages';
 import { sentenceAround, textAround } from '../utils/sentence-context';
 import { topicColour } from './highlighter';
 import type { PageMention } from './page-mentions';
@@ -15,22 +16,19 @@ export interface CardActions {
 /** How much text on each side of a mention counts as its paragraph (a typical one is far shorter). */
 const PARAGRAPH_REACH = 2000;
 
-/** The card for a mention: the answer that fits its sentence, and where to anchor it. */
-export function renderMentionCard(data: FactData, mention: PageMention, lineIndex: number, actions: CardActions) {
+/** What the answer is chosen from: the mention's sentence, its paragraph (or the text around it in a very long block) and the page title. */
+export function mentionContext(mention: PageMention): RankingContext {
+  return {
+    sentence: sentenceAround(mention.block.text, mention.start, mention.end, document.documentElement.lang || undefined),
+    paragraph: textAround(mention.block.text, mention.start, mention.end, PARAGRAPH_REACH).text,
+    title: document.title,
+  };
+}
+
+/** The card for a mention, with the answers chosen for it, and where to anchor it. */
+export function renderMentionCard(data: TopicsFile, mention: PageMention, lineIndex: number, answers: CardAnswers, actions: CardActions) {
   const topicIndex = data.topics.findIndex((topic) => topic.id === mention.topic);
   const topic = data.topics[topicIndex];
-  const { chosen, others } = chooseAnswer(data.faq, {
-    topicId: mention.topic,
-    topics: data.topics,
-    faq: data.faq,
-    answerKeywords: data.answerKeywords,
-    context: {
-      sentence: sentenceAround(mention.block.text, mention.start, mention.end, document.documentElement.lang || undefined),
-      // The paragraph, or in a very long block the text around the mention.
-      paragraph: textAround(mention.block.text, mention.start, mention.end, PARAGRAPH_REACH).text,
-      title: document.title,
-    },
-  });
   const anchor: PopoverAnchor = {
     // Read on every reposition: the line the pointer was on, wherever it is now.
     getBoundingClientRect: () => mention.range.getClientRects()[lineIndex] ?? mention.range.getBoundingClientRect(),
@@ -41,11 +39,11 @@ export function renderMentionCard(data: FactData, mention: PageMention, lineInde
       topicLabel={topic.label}
       topicSummary={topic.summary}
       topicColour={topicColour(topicIndex)}
-      chosen={chosen}
-      others={others}
+      chosen={answers.chosen}
+      others={answers.others}
       onClose={actions.onClose}
       onTurnOffSite={actions.onTurnOffSite}
-      onOpenFaq={() => actions.onOpenFaq(chosen.id)}
+      onOpenFaq={() => actions.onOpenFaq(answers.chosen.id)}
     />
   );
   return { anchor, card };

@@ -1,8 +1,8 @@
 import faqMarkdown from '../data/faq.md?raw';
-import topicsJson from '../data/topics.json';
 import answerKeywordsJson from '../data/answer-keywords.json';
-import type { AnswerKeywords, FactData, TopicsFile } from './data-schema';
+import type { AnswerKeywords, FactData } from './data-schema';
 import { parseFaqMarkdown } from './faq-markdown';
+import { topicData } from './topic-data';
 
 /**
  * The bundled data, typed. It is validated by the build and by tests (`validateFactData`), so the
@@ -15,6 +15,6 @@ export const factData: FactData = {
     faq ??= parseFaqMarkdown(faqMarkdown);
     return faq;
   },
-  ...(topicsJson as TopicsFile),
+  ...topicData,
   answerKeywords: answerKeywordsJson as AnswerKeywords,
 };

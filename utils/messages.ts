@@ -1,3 +1,6 @@
+import type { RankingContext } from './answer-ranking';
+import type { FaqEntry } from './faq-markdown';
+
 /**
  * The one message contract between the extension's parts. Each message type names its direction:
  * CS = content script, BG = background (service worker), UI = popup, FAQ and options pages.
@@ -8,6 +11,12 @@ export interface PageSummary {
   host: string;
   /** Mentions shown now, per topic id (0 when the extension is off here). */
   counts: Record<string, number>;
+}
+
+/** What a card shows: the answer chosen for the mention's context, and the topic's other entries. */
+export interface CardAnswers {
+  chosen: FaqEntry;
+  others: FaqEntry[];
 }
 
 export type MessageUItoCS =
@@ -21,7 +30,12 @@ export type MessageCStoBG =
   /** The number of mentions highlighted in the sender's tab, for the toolbar badge. */
   | { type: 'mentionCount'; count: number }
   /** Opens the full FAQ page at an entry. */
-  | { type: 'openFaqPage'; faqId: string };
+  | { type: 'openFaqPage'; faqId: string }
+  /**
+   * Chooses a card's answers for a mention in its context. The FAQ, its keywords and the ranking
+   * live in the background, so that the content script every page loads stays small.
+   */
+  | { type: 'chooseAnswers'; topicId: string; context: RankingContext };
 
 export interface ResponseTo {
   getPageSummary: PageSummary;
@@ -29,10 +43,11 @@ export interface ResponseTo {
   stepMention: boolean;
   mentionCount: void;
   openFaqPage: void;
+  chooseAnswers: CardAnswers | null;
 }
 
 const TYPES_UI_TO_CS = new Set(['getPageSummary', 'revealNextMention', 'stepMention']);
-const TYPES_CS_TO_BG = new Set(['mentionCount', 'openFaqPage']);
+const TYPES_CS_TO_BG = new Set(['mentionCount', 'openFaqPage', 'chooseAnswers']);
 
 // Messages arrive from other contexts: check their shape before acting on them.
 export function isMessageUItoCS(value: unknown): value is MessageUItoCS {
@@ -42,9 +57,16 @@ export function isMessageUItoCS(value: unknown): value is MessageUItoCS {
   return message.type !== 'revealNextMention' || typeof message.topic === 'string';
 }
 
+const isText = (value: unknown) => typeof value === 'string';
+
 export function isMessageCStoBG(value: unknown): value is MessageCStoBG {
-  const message = value as { type?: unknown; count?: unknown; faqId?: unknown } | null;
+  const message = value as { type?: unknown; count?: unknown; faqId?: unknown; topicId?: unknown; context?: Partial<Record<keyof RankingContext, unknown>> | null } | null;
   if (typeof message !== 'object' || message === null || !TYPES_CS_TO_BG.has(message.type as string)) return false;
   if (message.type === 'mentionCount') return Number.isInteger(message.count) && (message.count as number) >= 0;
+  if (message.type === 'chooseAnswers') {
+    const context = message.context;
+    return isText(message.topicId) && typeof context === 'object' && context !== null && isText(context.sentence) &&
+      (context.paragraph === undefined || isText(context.paragraph)) && (context.title === undefined || isText(context.title));
+  }
   return typeof message.faqId === 'string' && /^q\d+$/.test(message.faqId);
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createHighlighter } from '../../lib/highlighter';
-import { renderMentionCard } from '../../lib/mention-card';
+import { mentionContext, renderMentionCard } from '../../lib/mention-card';
 import { createMentionLocator } from '../../lib/mention-locator';
 import { createLiveMentions } from '../../lib/live-mentions';
 import type { PageMention } from '../../lib/page-mentions';
@@ -11,10 +11,10 @@ import { whenIdle } from '../../lib/yield-to-page';
 import { createPopoverHost, type PopoverHost, type ShowOptions } from '../../lib/popover-host';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import { applyDensity } from '../../utils/density';
-import { factData } from '../../utils/fact-data';
+import { topicData } from '../../utils/topic-data';
 import { createHoverIntent } from '../../utils/hover-intent';
 import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
-import { isMessageUItoCS, type MessageCStoBG, type PageSummary } from '../../utils/messages';
+import { isMessageUItoCS, type CardAnswers, type MessageCStoBG, type PageSummary } from '../../utils/messages';
 import { isTopicEnabled, setSiteEnabled, type Settings } from '../../utils/settings';
 import { isEnabledForHost } from '../../utils/site-rules';
 
@@ -58,7 +58,7 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   async main(ctx) {
-    const topicIds = factData.topics.map((topic) => topic.id);
+    const topicIds = topicData.topics.map((topic) => topic.id);
     const highlighter = createHighlighter(topicIds);
     ctx.onInvalidated(() => highlighter.destroy());
     const settingsLoaded = loadSettings(topicIds);
@@ -100,18 +100,46 @@ export default defineContentScript({
       },
     });
 
+    // A card's answers are chosen by the background (the FAQ and the ranking live there). They are
+    // asked for as soon as the pointer is on a mention, so they are usually here before the open
+    // delay ends; kept per mention while it lives, and asked again if the first request failed.
+    const answersFor = new WeakMap<PageMention, Promise<CardAnswers | null>>();
+    function askAnswers(mention: PageMention): Promise<CardAnswers | null> {
+      let answers = answersFor.get(mention);
+      if (!answers) {
+        const message: MessageCStoBG = { type: 'chooseAnswers', topicId: mention.topic, context: mentionContext(mention) };
+        answers = browser.runtime.sendMessage(message).then(
+          (reply: unknown) => ((reply as CardAnswers | null)?.chosen ? (reply as CardAnswers) : null),
+          () => null, // the extension was reloaded or updated: no card
+        );
+        answersFor.set(mention, answers);
+        void answers.then((reply) => reply ?? answersFor.delete(mention));
+      }
+      return answers;
+    }
+
+    let cardRequest = 0;
+    let cardPending = false; // the card is open for the intent, its answers are on their way
     function openCard(mention: PageMention, lineIndex: number, options: ShowOptions = {}) {
-      popover ??= createPopoverHost(ctx, {
-        onPointerEnter: () => intent.pointerEnteredCard(),
-        onPointerLeave: () => intent.pointerLeftCard(),
-        onEscape: () => intent.dismiss(),
+      const request = ++cardRequest;
+      cardPending = true;
+      void askAnswers(mention).then((answers) => {
+        if (request !== cardRequest) return; // another card was asked for since
+        cardPending = false;
+        if (intent.openTarget !== mention) return; // closed while the answers were on their way
+        if (!answers) return intent.closedElsewhere();
+        popover ??= createPopoverHost(ctx, {
+          onPointerEnter: () => intent.pointerEnteredCard(),
+          onPointerLeave: () => intent.pointerLeftCard(),
+          onEscape: () => intent.dismiss(),
+        });
+        const { anchor, card } = renderMentionCard(topicData, mention, lineIndex, answers, {
+          onClose: () => intent.dismiss(),
+          onTurnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
+          onOpenFaq: (faqId) => void sendToBackground({ type: 'openFaqPage', faqId }),
+        });
+        popover.show(anchor, card, options);
       });
-      const { anchor, card } = renderMentionCard(factData, mention, lineIndex, {
-        onClose: () => intent.dismiss(),
-        onTurnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
-        onOpenFaq: (faqId) => void sendToBackground({ type: 'openFaqPage', faqId }),
-      });
-      popover.show(anchor, card, options);
     }
 
     /** Shows what the settings ask for: nothing, or the enabled topics at the chosen density. */
@@ -126,7 +154,7 @@ export default defineContentScript({
       if (on && !live) {
         live = createLiveMentions({
           root,
-          matcher: createMatcher(matcherConfigFromTopics(factData)),
+          matcher: createMatcher(matcherConfigFromTopics(topicData)),
           isOwnElement: (element) => popover?.isOwnElement(element) ?? false,
           onShadowRoot: (shadowRoot) => highlighter.styleShadowRoot(shadowRoot),
           onChange: (mentions) => {
@@ -180,7 +208,7 @@ export default defineContentScript({
       index = (index + direction + shown.length) % shown.length;
       const mention = shown[index];
       stepped = mention;
-      const topic = factData.topics.find((t) => t.id === mention.topic)!;
+      const topic = topicData.topics.find((t) => t.id === mention.topic)!;
       goTo(mention, { focus: true, announce: `${topic.label}: mention ${index + 1} of ${shown.length}` });
       highlighter.setCurrent(mention.range);
       return true;
@@ -217,10 +245,11 @@ export default defineContentScript({
     trackHoverPointer(ctx, (point) => {
       if (shown.length === 0 && !intent.openTarget) return;
       highlighter.restore(); // the page may have removed them; the reader is looking now
-      if (intent.openTarget && popover && !popover.isOpen) intent.closedElsewhere(); // so did the card
+      if (intent.openTarget && !cardPending && popover && !popover.isOpen) intent.closedElsewhere(); // so did the card
       // A card the reader is in by keyboard stays until Escape or focus leaves (WCAG 1.4.13).
       if (popover?.hasFocus) return;
       const located = point && locator.mentionAt(point.x, point.y);
+      if (located) void askAnswers(located.mention);
       if (located && located.mention !== intent.openTarget) lineUnderPointer = located.lineIndex;
       intent.pointerOver(located?.mention);
     });

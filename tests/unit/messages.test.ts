@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isMessageCStoBG, isMessageUItoCS } from '../../utils/messages';
+
+// Messages arrive from other contexts (and a page can message nothing of ours, but a bug can):
+// only well-formed ones are acted on.
+
+describe('isMessageCStoBG', () => {
+  it.each([
+    [{ type: 'mentionCount', count: 0 }],
+    [{ type: 'mentionCount', count: 12 }],
+    [{ type: 'openFaqPage', faqId: 'q7' }],
+    [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'Huawei said so.' } }],
+    [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'Huawei said so.', paragraph: 'P.', title: 'T' } }],
+  ])('accepts %j', (message) => {
+    expect(isMessageCStoBG(message)).toBe(true);
+  });
+
+  it.each([
+    [null],
+    ['mentionCount'],
+    [{ type: 'mentionCount', count: -1 }],
+    [{ type: 'mentionCount', count: 1.5 }],
+    [{ type: 'openFaqPage', faqId: 'javascript:alert(1)' }],
+    [{ type: 'chooseAnswers', topicId: 'huawei' }],
+    [{ type: 'chooseAnswers', topicId: 'huawei', context: null }],
+    [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 42 } }],
+    [{ type: 'chooseAnswers', topicId: 7, context: { sentence: 'x' } }],
+    [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'x', title: {} } }],
+    [{ type: 'getPageSummary' }],
+  ])('refuses %j', (message) => {
+    expect(isMessageCStoBG(message)).toBe(false);
+  });
+});
+
+describe('isMessageUItoCS', () => {
+  it.each([[{ type: 'getPageSummary' }], [{ type: 'revealNextMention', topic: 'huawei' }], [{ type: 'stepMention', direction: -1 }]])('accepts %j', (message) => {
+    expect(isMessageUItoCS(message)).toBe(true);
+  });
+
+  it.each([[{ type: 'stepMention', direction: 2 }], [{ type: 'revealNextMention' }], [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'x' } }]])('refuses %j', (message) => {
+    expect(isMessageUItoCS(message)).toBe(false);
+  });
+});
