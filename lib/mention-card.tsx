@@ -15,13 +15,15 @@ export interface CardActions {
 
 /** How much text on each side of a mention counts as its paragraph (a typical one is far shorter). */
 const PARAGRAPH_REACH = 2000;
+/** A title longer than this is not a title (some pages put whole paragraphs there). */
+const TITLE_REACH = 300;
 
 /** What the answer is chosen from: the mention's sentence, its paragraph (or the text around it in a very long block) and the page title. */
 export function mentionContext(mention: PageMention): RankingContext {
   return {
     sentence: sentenceAround(mention.block.text, mention.start, mention.end, document.documentElement.lang || undefined),
     paragraph: textAround(mention.block.text, mention.start, mention.end, PARAGRAPH_REACH).text,
-    title: document.title,
+    title: document.title.slice(0, TITLE_REACH),
   };
 }
 
