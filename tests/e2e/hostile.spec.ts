@@ -11,7 +11,7 @@ import { cardSettled, highlightedTexts, hoverText, popover, waitForHighlights } 
 /** A screenshot of the element's box: to tell whether our highlights are painted there. */
 const shotOf = async (page: Page, selector: string) => page.locator(selector).screenshot({ animations: 'disabled' });
 
-test('the error log catches an exception thrown in the content script’s world', async ({ fixtureOrigin }) => {
+test('the error log catches an exception thrown in the content script’s world, and the worker’s console errors', async ({ fixtureOrigin }) => {
   // The guard all other tests rely on: proven on a context of its own, so this test's error is not theirs.
   const launched = await launchWithExtension();
   try {
@@ -28,6 +28,11 @@ test('the error log catches an exception thrown in the content script’s world'
     expect(ours, 'the content script’s isolated world').toBeDefined();
     await cdp.send('Runtime.evaluate', { contextId: ours!.id, expression: "setTimeout(() => { throw new Error('planted') })" });
     await expect.poll(() => log.errors.join('\n')).toContain('planted');
+    // And the service worker's console.
+    log.watchContext(launched.context);
+    const worker = launched.context.serviceWorkers()[0] ?? (await launched.context.waitForEvent('serviceworker'));
+    await worker.evaluate(() => console.error('planted in the worker'));
+    await expect.poll(() => log.errors.join('\n')).toContain('planted in the worker');
   } finally {
     await launched.close();
   }
