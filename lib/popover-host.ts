@@ -39,6 +39,8 @@ export interface ShowOptions {
   focus?: boolean;
   /** A polite live-region announcement. */
   announce?: string;
+  /** The page's theme where the mention is (the card matches it). */
+  dark?: boolean;
 }
 
 export interface PopoverHostEvents {
@@ -119,6 +121,7 @@ export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHost
       // The page's zoom on an ancestor multiplies ours: divide it out (currentCSSZoom: Chromium 128+).
       const pageZoom = host.parentElement?.currentCSSZoom ?? 1;
       host.style.setProperty('--fc-zoom', String(pageZoom > 0 ? 1 / pageZoom : 1));
+      host.dataset.theme = options.dark ? 'dark' : 'light';
       if (document.activeElement !== host) focusBeforeCard = document.activeElement;
       render(content, container);
       if (!isOpen()) host.showPopover();

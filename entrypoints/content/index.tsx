@@ -6,6 +6,7 @@ import { createMentionLocator } from '../../lib/mention-locator';
 import { createLiveMentions } from '../../lib/live-mentions';
 import type { PageMention } from '../../lib/page-mentions';
 import { trackHoverPointer } from '../../lib/pointer-tracker';
+import { isDarkBehind } from '../../lib/page-theme';
 import { scrollRangeIntoView } from '../../lib/scroll-to-range';
 import { whenIdle } from '../../lib/yield-to-page';
 import { createPopoverHost, type PopoverHost, type ShowOptions } from '../../lib/popover-host';
@@ -138,7 +139,7 @@ export default defineContentScript({
           onTurnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
           onOpenFaq: (faqId) => void sendToBackground({ type: 'openFaqPage', faqId }),
         });
-        popover.show(anchor, card, options);
+        popover.show(anchor, card, { ...options, dark: isDarkBehind(mention.startNode.parentElement) });
       });
     }
 
