@@ -185,6 +185,7 @@ export default defineContentScript({
 
     /** Scrolls a mention into view and opens its card. */
     function goTo(mention: PageMention, options: ShowOptions) {
+      highlighter.restore(); // the page may have removed them; the reader is looking now
       scrollRangeIntoView(mention.range);
       intent.dismiss();
       nextShowOptions = options;
