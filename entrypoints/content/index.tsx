@@ -121,9 +121,11 @@ export default defineContentScript({
 
     let cardRequest = 0;
     let cardPending = false; // the card is open for the intent, its answers are on their way
+    let cardPendingFocus = false; // …and it will take focus (opened from the keyboard)
     function openCard(mention: PageMention, lineIndex: number, options: ShowOptions = {}) {
       const request = ++cardRequest;
       cardPending = true;
+      cardPendingFocus = options.focus === true;
       void askAnswers(mention).then((answers) => {
         if (request !== cardRequest) return; // another card was asked for since
         cardPending = false;
@@ -249,7 +251,7 @@ export default defineContentScript({
       highlighter.restore(); // the page may have removed them; the reader is looking now
       if (intent.openTarget && !cardPending && popover && !popover.isOpen) intent.closedElsewhere(); // so did the card
       // A card the reader is in by keyboard stays until Escape or focus leaves (WCAG 1.4.13).
-      if (popover?.hasFocus) return;
+      if (popover?.hasFocus || (cardPending && cardPendingFocus)) return;
       const located = point && locator.mentionAt(point.x, point.y);
       if (located) void askAnswers(located.mention);
       if (located && located.mention !== intent.openTarget) lineUnderPointer = located.lineIndex;

@@ -31,6 +31,17 @@ test.describe('the keyboard', () => {
     await expect(page.getByRole('status').filter({ hasText: `mention ${total} of ${total}` })).toBeAttached();
   });
 
+  test('a card opened from the keyboard stays open while the mouse rests elsewhere on the page it scrolled', async ({ context, openFixture }) => {
+    const page = await openFixture('seed-article.html');
+    await waitForHighlights(page);
+    await page.mouse.move(1200, 400); // over the page, on no mention
+    for (let step = 0; step < 12; step++) await pressCommand(context, page, 1); // far enough down to scroll
+    await expect(popover(page)).toBeFocused();
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await page.waitForTimeout(900); // longer than the 300 ms close grace
+    await expect(popover(page)).toBeFocused();
+  });
+
   test('Escape closes the card and returns focus to where it was', async ({ context, openFixture }) => {
     const page = await openFixture('interactions.html');
     await waitForHighlights(page);
