@@ -11,6 +11,14 @@ const TOPIC_COLOURS = ['229 72 77', '62 99 221', '214 142 0', '48 164 108'];
 /** The colour ("r g b") of the topic at `index` in data/topics.json; the card uses it too. */
 export const topicColour = (index: number) => TOPIC_COLOURS[index % TOPIC_COLOURS.length];
 
+/**
+ * Above this many mentions on a page, only those near the viewport are registered. Chromium
+ * revisits every registered range after each DOM change (measured: 2,000 ranges add ~14 ms to every
+ * frame that changes the DOM, even when the highlights do not change), so a long thread full of
+ * mentions would make every later change of the page dearer.
+ */
+const NEAR_VIEWPORT_ONLY_ABOVE = 300;
+
 /** The mention that keyboard navigation is on. */
 export const CURRENT_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-current`;
 
@@ -53,6 +61,20 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
     }
   };
 
+  let shown: readonly PageMention[] = [];
+  const nearViewport = createNearViewport(() => paint());
+
+  function paint() {
+    const wanted = new Map([...highlights.keys()].map((topic) => [topic, new Set<Range>()]));
+    for (const mention of shown) if (nearViewport.isNear(mention)) wanted.get(mention.topic)?.add(mention.range);
+    for (const [topic, highlight] of highlights) {
+      const ranges = wanted.get(topic)!;
+      for (const range of highlight) if (!ranges.has(range as Range)) highlight.delete(range);
+      for (const range of ranges) if (!highlight.has(range)) highlight.add(range);
+    }
+    register();
+  }
+
   return {
     /**
      * `CSS.highlights` and `adoptedStyleSheets` are shared with the page, which can delete or
@@ -65,18 +87,15 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
     /** Highlights inside a shadow root are painted only by `::highlight()` rules in that root. */
     styleShadowRoot: (root: ShadowRoot) => adoptSheet(root),
     /**
-     * Shows exactly these mentions. Only what changed is added to or deleted from each Highlight,
-     * so that appending a paragraph repaints that paragraph, not every mention on the page.
+     * Shows exactly these mentions (on a page with very many, those near the viewport). Only what
+     * changed is added to or deleted from each Highlight, so that appending a paragraph repaints
+     * that paragraph, not every mention on the page.
      */
     show(mentions: readonly PageMention[]) {
-      const wanted = new Map([...highlights.keys()].map((topic) => [topic, new Set<Range>()]));
-      for (const mention of mentions) wanted.get(mention.topic)?.add(mention.range);
-      for (const [topic, highlight] of highlights) {
-        const ranges = wanted.get(topic)!;
-        for (const range of highlight) if (!ranges.has(range as Range)) highlight.delete(range);
-        for (const range of ranges) if (!highlight.has(range)) highlight.add(range);
-      }
-      register();
+      shown = mentions;
+      if (mentions.length > NEAR_VIEWPORT_ONLY_ABOVE) nearViewport.follow(mentions);
+      else nearViewport.stop();
+      paint();
     },
     /** Marks the mention keyboard navigation is on (or none). */
     setCurrent(range: Range | undefined) {
@@ -85,9 +104,84 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
       if (CSS.highlights.get(CURRENT_HIGHLIGHT) !== current) CSS.highlights.set(CURRENT_HIGHLIGHT, current);
     },
     destroy() {
+      nearViewport.stop();
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
       for (const topic of highlights.keys()) CSS.highlights.delete(highlightName(topic));
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+  };
+}
+
+/**
+ * Which mentions are within a viewport's height of the viewport, by an IntersectionObserver on the
+ * element around each (its nearest ancestor with a box of its own). While not following, every
+ * mention counts as near.
+ */
+function createNearViewport(onChange: () => void) {
+  let observer: IntersectionObserver | undefined;
+  const elementOf = new Map<PageMention, Element>();
+  const mentionsIn = new Map<Element, number>(); // how many followed mentions each observed element holds
+  const near = new Set<Element>();
+  let changeScheduled = false;
+
+  const boxedElement = (mention: PageMention): Element | undefined => {
+    let element = mention.startNode.parentElement;
+    // A `display: contents` element has no box, so it would never be seen to intersect.
+    while (element && getComputedStyle(element).display === 'contents') element = element.parentElement;
+    return element ?? undefined;
+  };
+
+  return {
+    follow(mentions: readonly PageMention[]) {
+      observer ??= new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (entry.isIntersecting) near.add(entry.target);
+            else near.delete(entry.target);
+          }
+          if (changeScheduled) return;
+          changeScheduled = true;
+          requestAnimationFrame(() => {
+            changeScheduled = false;
+            onChange();
+          });
+        },
+        { rootMargin: '100% 0px' },
+      );
+      const current = new Set(mentions);
+      for (const [mention, element] of elementOf) {
+        if (current.has(mention)) continue;
+        elementOf.delete(mention);
+        const left = (mentionsIn.get(element) ?? 1) - 1;
+        if (left > 0) {
+          mentionsIn.set(element, left);
+          continue;
+        }
+        mentionsIn.delete(element);
+        observer.unobserve(element);
+        near.delete(element);
+      }
+      for (const mention of mentions) {
+        if (elementOf.has(mention)) continue;
+        const element = boxedElement(mention);
+        if (!element) continue;
+        elementOf.set(mention, element);
+        const count = mentionsIn.get(element) ?? 0;
+        mentionsIn.set(element, count + 1);
+        if (count === 0) observer.observe(element);
+      }
+    },
+    stop() {
+      observer?.disconnect();
+      observer = undefined;
+      elementOf.clear();
+      mentionsIn.clear();
+      near.clear();
+    },
+    isNear(mention: PageMention): boolean {
+      if (!observer) return true;
+      const element = elementOf.get(mention);
+      return element !== undefined && near.has(element);
     },
   };
 }
