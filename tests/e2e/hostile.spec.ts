@@ -146,6 +146,16 @@ test.describe('a page whose scripts fight back', () => {
     await expect(popover(page)).toBeVisible();
   });
 
+  test('when the page closes the card with hidePopover(), the next hover opens it again', async ({ page }) => {
+    await hoverStartOf(page, '#first');
+    await expect(popover(page)).toBeVisible();
+    expect(await call(page, 'hidePopovers')).toBe(1);
+    await expect(popover(page)).toBeHidden();
+    await page.mouse.move(5, 400, { steps: 2 });
+    await hoverStartOf(page, '#first');
+    await expect(popover(page)).toBeVisible();
+  });
+
   test('highlights the page clears or replaces in the shared registry come back when the reader moves', async ({ page }) => {
     await call(page, 'clearHighlights');
     expect(await sizes(page)).toEqual({});
