@@ -55,7 +55,8 @@ const WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\
 const IGNORABLE = '\u00ad\u200b\u200c\u200d\u2060\ufeff';
 const EQUIVALENTS: Record<string, string> = { '-': '\u2010\u2011', "'": '\u2018\u2019\u02bc' };
 
-const HAS_IGNORABLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+/** The ignorable characters as a regex class, matched in the same pass as the anchors. */
+const IGNORABLE_CLASS = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]';
 /** Above this many anchor words, the regex first look stops paying for itself. */
 const ANCHOR_LIMIT = 256;
 const APOSTROPHES = "'\u2018\u2019\u02bc";
@@ -301,7 +302,7 @@ export function createMatcher(config: MatcherConfig): Matcher {
   const anchorsFoldLikeText = anchors.every((anchor) => !/[σς\ud800-\udfff]/.test(anchor));
   const anchorPattern =
     anchors.length > 0 && anchors.length <= ANCHOR_LIMIT && anchorsFoldLikeText
-      ? new RegExp(anchors.sort((a, b) => b.length - a.length).map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
+      ? new RegExp(`${anchors.sort((a, b) => b.length - a.length).map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|${IGNORABLE_CLASS}`, 'g')
       : undefined;
 
   /** Where `count` characters of the automaton's reading lie before `index` (white-space runs count once). */
@@ -324,12 +325,14 @@ export function createMatcher(config: MatcherConfig): Matcher {
   }
 
   function candidateEnds(text: string): number[] {
-    if (!anchorPattern || HAS_IGNORABLE.test(text)) return automatonCandidateEnds(text);
+    if (!anchorPattern) return automatonCandidateEnds(text);
     const lower = text.toLowerCase();
     if (lower.length !== text.length) return automatonCandidateEnds(text);
     const ends: number[] = [];
     anchorPattern.lastIndex = 0;
     for (let anchor = anchorPattern.exec(lower); anchor; anchor = anchorPattern.exec(lower)) {
+      // A soft hyphen or zero-width character can split an anchor: the automaton reads it all.
+      if (anchor[0].length === 1 && IGNORABLE.includes(anchor[0])) return automatonCandidateEnds(text);
       // The text around the anchor in which any term that contains it must lie.
       const from = stepBack(text, anchor.index, longest);
       const to = stepForward(text, anchor.index + anchor[0].length, longest);
