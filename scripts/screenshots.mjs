@@ -60,4 +60,27 @@ for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
   console.log(`saved ${outDir}/options-${colorScheme}.png`);
   await browser.close();
 }
+
+// A page that restyles everything (`* { all: unset !important }`, zoom, a z-index 2147483647 banner):
+// the card keeps its size, style and place.
+{
+  const browser = await launchWithExtension({ viewport: { width: 1000, height: 560 } });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(`${server.origin}/hostile-css.html`);
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('fact-context-')));
+  const point = await page.evaluate(() => {
+    const text = /** @type {Text} */ (document.querySelector('#first')?.firstChild);
+    const range = new Range();
+    range.setStart(text, text.data.indexOf('Huawei'));
+    range.setEnd(text, text.data.indexOf('Huawei') + 6);
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await page.getByRole('dialog').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${outDir}/popover-hostile-css.png` });
+  console.log(`saved ${outDir}/popover-hostile-css.png`);
+  await browser.close();
+}
 await server.close();
