@@ -5,7 +5,9 @@ import { factData } from '../utils/fact-data';
 import { isMessageCStoBG, type CardAnswers, type MessageUItoCS } from '../utils/messages';
 
 export default defineBackground(() => {
-  browser.action.setBadgeBackgroundColor({ color: '#3e63dd' });
+  // The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in the Firefox build (V2).
+  const toolbarButton = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  void toolbarButton.setBadgeBackgroundColor({ color: '#3e63dd' });
 
   // Mentions per tab, per frame document (each frame runs its own content script); the badge
   // shows the sum. A navigation starts the tab afresh (the browser clears its badge too).
@@ -34,7 +36,7 @@ export default defineBackground(() => {
       countsByTab.set(tabId, frames);
       frames.set(frame, message.count);
       const total = [...frames.values()].reduce((sum, count) => sum + count, 0);
-      void browser.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
+      void toolbarButton.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
       return undefined;
     }
     if (message.type === 'chooseAnswers') {
