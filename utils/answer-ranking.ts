@@ -111,6 +111,11 @@ interface AnswerIndex {
   postings: Map<string, Float64Array>;
   /** Multi-word keywords by their first stem. */
   phrases: Map<string, string[][]>;
+  /**
+   * Keywords written "a + b": they count where every part occurs in the same piece of context, in
+   * any order ("firms + take part": US firms may take part in standards work).
+   */
+  conjunctions: { term: string; parts: string[][] }[];
   /** Stems that name a topic: never evidence. */
   topicWords: Set<string>;
 }
@@ -133,6 +138,7 @@ function buildIndex({ faq, answerKeywords, topics }: RankingInput): AnswerIndex 
     topics.flatMap((topic) => [...(topic.terms ?? []), ...(topic.properNames ?? []), ...(topic.ambiguousTerms ?? [])].flatMap(toStems)),
   );
   const phrases = new Map<string, string[][]>();
+  const conjunctions: AnswerIndex['conjunctions'] = [];
   // Two fields per entry: the words of its question and answer (with their counts), and its keywords.
   const textCounts = faq.map(({ question, answer }) => {
     const counts = new Map<string, number>();
@@ -144,6 +150,13 @@ function buildIndex({ faq, answerKeywords, topics }: RankingInput): AnswerIndex 
   const keywordSets = faq.map(({ id }) => {
     const terms = new Set<string>();
     for (const keyword of answerKeywords[id] ?? []) {
+      if (keyword.includes('+')) {
+        const parts = keyword.split('+').map(toStems).filter((part) => part.length > 0);
+        const term = parts.map((part) => part.join(' ')).join(' + ');
+        if (parts.length > 1 && !conjunctions.some((c) => c.term === term)) conjunctions.push({ term, parts });
+        terms.add(term);
+        continue;
+      }
       const words = toStems(keyword);
       if (words.length === 0) continue;
       const term = words.join(' ');
@@ -162,7 +175,7 @@ function buildIndex({ faq, answerKeywords, topics }: RankingInput): AnswerIndex 
   for (const term of allTerms) {
     const df = faq.filter((_, i) => textCounts[i].has(term) || keywordSets[i].has(term)).length;
     const idf = Math.log(1 + (faq.length - df + 0.5) / (df + 0.5));
-    const phraseBonus = 1 + WEIGHTS.phraseWord * (term.split(' ').length - 1);
+    const phraseBonus = 1 + WEIGHTS.phraseWord * (term.split(' ').filter((word) => word !== '+').length - 1);
     const weights = new Float64Array(faq.length);
     for (let i = 0; i < faq.length; i++) {
       const tf = textCounts[i].get(term) ?? 0;
@@ -171,7 +184,7 @@ function buildIndex({ faq, answerKeywords, topics }: RankingInput): AnswerIndex 
     }
     postings.set(term, weights);
   }
-  return { ids: faq.map((entry) => entry.id), postings, phrases, topicWords };
+  return { ids: faq.map((entry) => entry.id), postings, phrases, conjunctions, topicWords };
 }
 
 /** Adds the index terms found in `text` to `found`, each at the highest weight it was seen with. */
@@ -187,6 +200,8 @@ function collectTerms(index: AnswerIndex, text: string, weight: number, found: M
       if (phrase.every((p, j) => words[i + j] === p)) note(phrase.join(' '));
     }
   });
+  const occurs = (part: string[]) => words.some((_, i) => part.every((p, j) => words[i + j] === p));
+  for (const { term, parts } of index.conjunctions) if (parts.every(occurs)) note(term);
 }
 
 /** The paragraph without the sentence, cut to the text near it. */

@@ -144,3 +144,24 @@ describe('toStems', () => {
     expect(toStems('who cares about cars')).toEqual(['who', 'care', 'about', 'car']);
   });
 });
+
+describe('keywords written "a + b"', () => {
+  const faq = [
+    { id: 'q1', question: 'First?', answer: 'One.' },
+    { id: 'q2', question: 'Second?', answer: 'Two.' },
+  ];
+  const topics = [{ id: 't', faq: ['q1', 'q2'] }];
+  const rank = (sentence: string) =>
+    rankAnswers({ topicId: 't', topics, faq, answerKeywords: { q1: ['alpha'], q2: ['firms + take part'] }, context: { sentence } })[0].id;
+
+  it('count where every part occurs, in any order and apart', () => {
+    expect(rank('Some firms may now take part in the work.')).toBe('q2');
+    expect(rank('Firms take a small part in it.')).toBe('q1'); // "take part" is a phrase: its words must be adjacent
+    expect(rank('They take part, as firms do.')).toBe('q2');
+  });
+
+  it('do not count where a part is missing', () => {
+    expect(rank('Some firms may now join the work.')).toBe('q1');
+    expect(rank('Anyone may take part.')).toBe('q1');
+  });
+});
