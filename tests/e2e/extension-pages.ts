@@ -64,7 +64,7 @@ export async function pressCommand(context: BrowserContext, page: Page, directio
   const tabId = await tabIdOf(context, page);
   const worker = await serviceWorker(context);
   await worker.evaluate(
-    ([tabId, direction]) => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.tabs.sendMessage(tabId, { type: 'stepMention', direction }, { frameId: 0 }),
+    ([tabId, direction]) => chrome.tabs.sendMessage(tabId, { type: 'stepMention', direction }, { frameId: 0 }),
     [tabId, direction] as const,
   );
 }

@@ -17,7 +17,14 @@ interface TestFixtures {
    * context's pages always; a test that launches its own context adds it with `watchContext`.
    */
   extensionErrors: ExtensionErrorLog;
+  /**
+   * Another browser with the extension, launched with other options (touch, a colour scheme,
+   * reduced motion), watched for the extension's errors and closed after the test.
+   */
+  launchBrowser(options: LaunchOptions): Promise<BrowserContext>;
 }
+
+type LaunchOptions = NonNullable<Parameters<typeof launchWithExtension>[0]>;
 
 interface WorkerFixtures {
   fixtureOrigin: string;
@@ -48,6 +55,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { auto: true },
   ],
+  launchBrowser: async ({ extensionErrors }, use) => {
+    const launched: Awaited<ReturnType<typeof launchWithExtension>>[] = [];
+    await use(async (options) => {
+      const browser = await launchWithExtension(options);
+      launched.push(browser);
+      extensionErrors.watchContext(browser.context);
+      return browser.context;
+    });
+    for (const browser of launched) await browser.close();
+  },
   page: async ({ context, extensionErrors }, use) => {
     const page = await context.newPage();
     await extensionErrors.watchPage(page); // before the first navigation

@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { launchWithExtension } from '../support/chromium.mjs';
 import { pressCommand } from './extension-pages';
 import { expect, test } from './fixtures';
 import { highlightedTexts, hoverText, pointOnText, popover, waitForHighlights } from './page-helpers';
@@ -96,31 +95,21 @@ test.describe('the keyboard', () => {
   });
 });
 
-test('with reduced motion the card appears without animation', async ({ fixtureOrigin, extensionErrors }) => {
-  const still = await launchWithExtension({ reducedMotion: 'reduce' });
-  extensionErrors.watchContext(still.context);
-  try {
-    const page = await still.context.newPage();
-    await page.goto(`${fixtureOrigin}/contexts.html`);
-    await waitForHighlights(page);
-    await hoverText(page, '#ban', 'Huawei');
-    await expect(popover(page)).toBeVisible();
-    expect(await popover(page).evaluate((card) => card.getAnimations().length)).toBe(0);
-  } finally {
-    await still.close();
-  }
+test('with reduced motion the card appears without animation', async ({ fixtureOrigin, launchBrowser }) => {
+  const still = await launchBrowser({ reducedMotion: 'reduce' });
+  const page = await still.newPage();
+  await page.goto(`${fixtureOrigin}/contexts.html`);
+  await waitForHighlights(page);
+  await hoverText(page, '#ban', 'Huawei');
+  await expect(popover(page)).toBeVisible();
+  expect(await popover(page).evaluate((card) => card.getAnimations().length)).toBe(0);
 });
 
 test.describe('touch', () => {
-  let touch: Awaited<ReturnType<typeof launchWithExtension>>;
-  test.beforeEach(async ({ extensionErrors }) => {
-    touch = await launchWithExtension({ hasTouch: true, viewport: { width: 400, height: 800 } });
-    extensionErrors.watchContext(touch.context);
-  });
-  test.afterEach(async () => touch.close());
+  const TOUCH_PHONE = { hasTouch: true, viewport: { width: 400, height: 800 } };
 
-  test('a tap on a mention opens its card, a tap elsewhere closes it', async ({ fixtureOrigin }) => {
-    const page = await touch.context.newPage();
+  test('a tap on a mention opens its card, a tap elsewhere closes it', async ({ fixtureOrigin, launchBrowser }) => {
+    const page = await (await launchBrowser(TOUCH_PHONE)).newPage();
     await page.goto(`${fixtureOrigin}/contexts.html`);
     await waitForHighlights(page);
     const point = await pointOnText(page, '#spying', 'Huawei');
@@ -131,8 +120,8 @@ test.describe('touch', () => {
     await expect(popover(page)).toHaveCount(0);
   });
 
-  test('a tap on a mention inside a link follows the link', async ({ fixtureOrigin }) => {
-    const page = await touch.context.newPage();
+  test('a tap on a mention inside a link follows the link', async ({ fixtureOrigin, launchBrowser }) => {
+    const page = await (await launchBrowser(TOUCH_PHONE)).newPage();
     await page.goto(`${fixtureOrigin}/traps.html`);
     await waitForHighlights(page);
     const point = await pointOnText(page, '#linked', 'Entity List');

@@ -1,5 +1,4 @@
 import type { Page } from '@playwright/test';
-import { launchWithExtension } from '../support/chromium.mjs';
 import { expect, test } from './fixtures';
 import { cardSettled, hoverText, popover, waitForHighlights } from './page-helpers';
 
@@ -26,18 +25,12 @@ test('with a light system theme, the card is dark over a dark part of the page a
   expect(await cardBackgroundAt(page, '#in-light', 'Huawei')).toBe(WHITE);
 });
 
-test('with a dark system theme, the card stays light on a light page, and is dark where the page follows the system', async ({ fixtureOrigin, extensionErrors }) => {
-  const dark = await launchWithExtension({ colorScheme: 'dark' });
-  extensionErrors.watchContext(dark.context);
-  try {
-    const page = await dark.context.newPage();
-    await page.goto(`${fixtureOrigin}/themes.html`);
-    await waitForHighlights(page);
-    expect(await cardBackgroundAt(page, '#in-light', 'Huawei')).toBe(WHITE);
-    await page.goto(`${fixtureOrigin}/themes-auto.html`);
-    await waitForHighlights(page);
-    expect(await cardBackgroundAt(page, '#text', 'Huawei')).toBe(DARK);
-  } finally {
-    await dark.close();
-  }
+test('with a dark system theme, the card stays light on a light page, and is dark where the page follows the system', async ({ fixtureOrigin, launchBrowser }) => {
+  const page = await (await launchBrowser({ colorScheme: 'dark' })).newPage();
+  await page.goto(`${fixtureOrigin}/themes.html`);
+  await waitForHighlights(page);
+  expect(await cardBackgroundAt(page, '#in-light', 'Huawei')).toBe(WHITE);
+  await page.goto(`${fixtureOrigin}/themes-auto.html`);
+  await waitForHighlights(page);
+  expect(await cardBackgroundAt(page, '#text', 'Huawei')).toBe(DARK);
 });
