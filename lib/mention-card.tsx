@@ -13,7 +13,11 @@ export interface CardActions {
   onOpenFaq(faqId: string): void;
 }
 
-/** How much text on each side of a mention counts as its paragraph (a typical one is far shorter). */
+/**
+ * How much text on each side of a mention is sent as its paragraph (a typical one is far shorter):
+ * it bounds the message; the ranker itself reads up to 1,000 characters beyond the sentence, which
+ * reaches at most 600 from the mention, so this covers all it reads.
+ */
 const PARAGRAPH_REACH = 2000;
 /** A title longer than this is not a title (some pages put whole paragraphs there). */
 const TITLE_REACH = 300;

@@ -120,15 +120,13 @@ export default defineContentScript({
     }
 
     let cardRequest = 0;
-    let cardPending = false; // the card is open for the intent, its answers are on their way
-    let cardPendingFocus = false; // …and it will take focus (opened from the keyboard)
+    let pendingCard: ShowOptions | undefined; // open for the intent, its answers on their way
     function openCard(mention: PageMention, lineIndex: number, options: ShowOptions = {}) {
       const request = ++cardRequest;
-      cardPending = true;
-      cardPendingFocus = options.focus === true;
+      pendingCard = options;
       void askAnswers(mention).then((answers) => {
         if (request !== cardRequest) return; // another card was asked for since
-        cardPending = false;
+        pendingCard = undefined;
         if (intent.openTarget !== mention) return; // closed while the answers were on their way
         if (!answers) return intent.closedElsewhere();
         popover ??= createPopoverHost(ctx, {
@@ -249,9 +247,9 @@ export default defineContentScript({
     trackHoverPointer(ctx, (point) => {
       if (shown.length === 0 && !intent.openTarget) return;
       highlighter.restore(); // the page may have removed them; the reader is looking now
-      if (intent.openTarget && !cardPending && popover && !popover.isOpen) intent.closedElsewhere(); // so did the card
+      if (intent.openTarget && !pendingCard && popover && !popover.isOpen) intent.closedElsewhere(); // so did the card
       // A card the reader is in by keyboard stays until Escape or focus leaves (WCAG 1.4.13).
-      if (popover?.hasFocus || (cardPending && cardPendingFocus)) return;
+      if (popover?.hasFocus || pendingCard?.focus) return;
       const located = point && locator.mentionAt(point.x, point.y);
       if (located) void askAnswers(located.mention);
       if (located && located.mention !== intent.openTarget) lineUnderPointer = located.lineIndex;
