@@ -203,12 +203,17 @@ export function* candidateContainers(
       return;
     }
     // Down to the children the offsets fall in. Each child's share of the text is its own
-    // textContent (comments have none), except the last's, which is what is left.
+    // textContent (comments have none), except the last element's, which is what is left after the
+    // text nodes that follow it: wrappers (<body>, <main>, <article>) hold nearly all of their
+    // parent's text, and reading theirs again would read the page once more per level.
+    const lastElement = (node as ParentNode).lastElementChild;
+    let trailing = 0;
+    for (let after = lastElement?.nextSibling; after; after = after.nextSibling) trailing += textOf(after).length;
     let offset = 0;
     let k = 0;
     let visited = 0;
     for (let child = node.firstChild; child && k < ends.length; child = child.nextSibling) {
-      const childText = child.nextSibling === null ? text.slice(offset) : textOf(child);
+      const childText = child === lastElement ? text.slice(offset, text.length - trailing) : textOf(child);
       const childEnd = offset + childText.length;
       const childEnds: number[] = [];
       for (; k < ends.length && ends[k] <= childEnd; k++) if (ends[k] > offset) childEnds.push(ends[k] - offset);
