@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { validateFactData } from './utils/data-schema';
+import { validateAnswerModel, validateFactData } from './utils/data-schema';
 
 const readData = (file: string) => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
 // Name, description and version live in package.json only (WXT takes the version from there).
@@ -48,11 +48,12 @@ export default defineConfig({
   hooks: {
     // Malformed data fails the build, with a message that names the entry.
     'build:before': () => {
-      validateFactData({
+      const data = validateFactData({
         faqMarkdown: readData('faq.md'),
         topicsJson: JSON.parse(readData('topics.json')),
         answerKeywordsJson: JSON.parse(readData('answer-keywords.json')),
       });
+      validateAnswerModel(JSON.parse(readData('answer-model.json')), data);
     },
   },
 });

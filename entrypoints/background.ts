@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { chooseAnswer } from '../utils/answer-ranking';
+import { answerModel } from '../utils/answer-model';
 import { factData } from '../utils/fact-data';
 import { isMessageCStoBG, type CardAnswers, type MessageUItoCS } from '../utils/messages';
 
@@ -41,7 +42,7 @@ export default defineBackground(() => {
     }
     if (message.type === 'chooseAnswers') {
       if (!factData.topics.some((topic) => topic.id === message.topicId)) return Promise.resolve(null);
-      const answers: CardAnswers = chooseAnswer(factData.faq, { ...factData, topicId: message.topicId, context: message.context });
+      const answers: CardAnswers = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: message.topicId, context: message.context });
       return Promise.resolve(answers);
     }
     void browser.tabs.create({ url: browser.runtime.getURL(`/faq.html#${message.faqId}`), index: (sender.tab?.index ?? -1) + 1 });

@@ -39,12 +39,31 @@ export interface RankingInput {
   faq: readonly { id: string; question: string; answer: string }[];
   /** Keywords per FAQ id (data/answer-keywords.json). */
   answerKeywords: Readonly<Record<string, readonly string[]>>;
+  /** Learned word weights (data/answer-model.json); without it the lexical score alone ranks. */
+  model?: AnswerModel;
   context: RankingContext;
+}
+
+/**
+ * A linear layer over the lexical score, learned from the tune half of the evaluation set by
+ * `npm run train` (scripts/train-ranker.mjs): each answer's score becomes
+ * `lexicalScale × lexical score + Σ word weight × where the word is + topic weight`. It learns the
+ * everyday vocabulary of each answer from how people actually write about it, which curated
+ * keywords only sample.
+ */
+export interface AnswerModel {
+  lexicalScale: number;
+  /** Where a word is found: its feature value (the sentence counts 1). */
+  reach: { paragraph: number; title: number };
+  /** Per topic id, its weights: FAQ id → weight (absent is 0). */
+  topics: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per word stem (as `toStems` gives it), its weights: FAQ id → weight (absent is 0). */
+  words: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 export interface RankedAnswer {
   id: string;
-  /** Lexical relevance plus the topic prior; comparable only within one ranking. */
+  /** Lexical relevance plus the topic prior (through the model, if any); comparable only within one ranking. */
   score: number;
 }
 
@@ -211,6 +230,36 @@ function restOfParagraph({ sentence, paragraph = '' }: RankingContext): string[]
   return [paragraph.slice(Math.max(0, at - PARAGRAPH_REACH), at), paragraph.slice(at + sentence.length, at + sentence.length + PARAGRAPH_REACH)];
 }
 
+/**
+ * The words of the context as the model sees them: each stem once, at the weight of the nearest
+ * place it occurs (the sentence 1, the rest of the paragraph and the title less).
+ */
+export function contextWords(context: RankingContext, reach: AnswerModel['reach']): Map<string, number> {
+  const words = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    for (const word of toStems(text)) if ((words.get(word) ?? 0) < weight) words.set(word, weight);
+  };
+  add(context.sentence, 1);
+  for (const part of restOfParagraph(context)) add(part, reach.paragraph);
+  add(context.title ?? '', reach.title);
+  return words;
+}
+
+/** The model's score per FAQ entry (in `ids` order); without a model, the lexical scores as they are. */
+function withModel(ids: readonly string[], lexical: Float64Array, input: RankingInput): Float64Array {
+  const { model } = input;
+  if (!model) return lexical;
+  const scores = lexical.map((score) => score * model.lexicalScale);
+  const add = (weights: Readonly<Record<string, number>> | undefined, value: number) => {
+    if (weights) ids.forEach((id, i) => (scores[i] += value * (Object.hasOwn(weights, id) ? weights[id] : 0)));
+  };
+  if (Object.hasOwn(model.topics, input.topicId)) add(model.topics[input.topicId], 1);
+  for (const [word, value] of contextWords(input.context, model.reach)) {
+    if (Object.hasOwn(model.words, word)) add(model.words[word], value);
+  }
+  return scores;
+}
+
 /** Every FAQ entry, best first, for a mention of `topicId` read in `context`. */
 export function rankAnswers(input: RankingInput): RankedAnswer[] {
   const index = indexFor(input);
@@ -226,11 +275,15 @@ export function rankAnswers(input: RankingInput): RankedAnswer[] {
     for (let i = 0; i < scores.length; i++) scores[i] += weight * postings[i];
   }
   const topicFaq = input.topics.find((topic) => topic.id === input.topicId)?.faq ?? [];
+  const lexical = index.ids.map((id, i) => {
+    const order = topicFaq.indexOf(id);
+    return scores[i] + (order < 0 ? 0 : WEIGHTS.topicPrior + WEIGHTS.topicOrder * (1 - order / topicFaq.length));
+  });
+  const final = withModel(index.ids, Float64Array.from(lexical), input);
   return index.ids
     .map((id, i) => {
       const order = topicFaq.indexOf(id);
-      const prior = order < 0 ? 0 : WEIGHTS.topicPrior + WEIGHTS.topicOrder * (1 - order / topicFaq.length);
-      return { id, score: scores[i] + prior, order: order < 0 ? Infinity : order, position: i };
+      return { id, score: final[i], order: order < 0 ? Infinity : order, position: i };
     })
     .sort((a, b) => b.score - a.score || a.order - b.order || a.position - b.position)
     .map(({ id, score }) => ({ id, score }));

@@ -128,3 +128,32 @@ export function validateFactData(raw: RawFactData): FactData {
   if (problems.length > 0) throw new FactDataError(problems);
   return { faq, topics, notMentions, answerKeywords };
 }
+
+const weightsSchema = v.record(v.pipe(v.string(), v.regex(FAQ_ID, 'weights are keyed by FAQ id')), v.pipe(v.number(), v.finite()));
+const unitWeight = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+
+/** data/answer-model.json, written by `npm run train` (scripts/train-ranker.mjs). */
+const answerModelFileSchema = v.object({
+  trainedOn: v.object({ items: v.pipe(v.number(), v.integer(), v.minValue(1)), idsDigest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }),
+  lexicalScale: v.pipe(v.number(), v.finite()),
+  reach: v.strictObject({ paragraph: unitWeight, title: unitWeight }),
+  topics: v.record(v.pipe(v.string(), v.regex(TOPIC_ID)), weightsSchema),
+  words: v.record(v.pipe(v.string(), v.nonEmpty()), weightsSchema),
+});
+
+export type AnswerModelFile = v.InferOutput<typeof answerModelFileSchema>;
+
+/** Checks data/answer-model.json against the FAQ ids and topics it must speak of. */
+export function validateAnswerModel(json: unknown, data: Pick<FactData, 'faq' | 'topics'>): AnswerModelFile {
+  const parsed = v.safeParse(answerModelFileSchema, json);
+  if (!parsed.success) throw new FactDataError(describeIssues('answer-model.json', parsed.issues, undefined));
+  const problems: string[] = [];
+  const faqIds = new Set(data.faq.map((entry) => entry.id));
+  const topicIds = new Set(data.topics.map((topic) => topic.id));
+  for (const id of Object.keys(parsed.output.topics)) if (!topicIds.has(id)) problems.push(`answer-model.json topics.${id}: no topic has this id`);
+  for (const [where, weights] of [...Object.entries(parsed.output.topics), ...Object.entries(parsed.output.words)]) {
+    for (const id of Object.keys(weights)) if (!faqIds.has(id)) problems.push(`answer-model.json ${where}: ${id} is not an FAQ id (run npm run train)`);
+  }
+  if (problems.length > 0) throw new FactDataError(problems);
+  return parsed.output;
+}

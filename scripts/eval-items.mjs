@@ -1,0 +1,33 @@
+// The labelled sentences of tests/eval/sentences.json as ranking inputs: shared by `npm run eval`
+// (scores the ranker) and `npm run train` (fits data/answer-model.json on the tune half).
+import { readFileSync } from 'node:fs';
+
+/**
+ * @typedef {{ id: string, half: 'tune' | 'test', style: string, title: string, paragraph: string, sentence: string, mention: string, answers: string[] }} EvalItem
+ */
+
+/** @returns {EvalItem[]} */
+export function readEvalItems() {
+  return JSON.parse(readFileSync(new URL('../tests/eval/sentences.json', import.meta.url), 'utf8'));
+}
+
+/**
+ * The topic of each item's mention: the mention alone, or, if it is ambiguous alone, as it occurs in
+ * the paragraph; failing both, the topic whose term it is.
+ * @param {{ findMentions(text: string): { start: number, end: number, topic: string }[] }} matcher
+ * @param {{ topics: readonly { id: string, terms: readonly string[], properNames: readonly string[], ambiguousTerms: readonly string[] }[] }} data
+ */
+export function topicResolver(matcher, data) {
+  return (/** @type {EvalItem} */ item) => {
+    const alone = matcher.findMentions(item.mention).find((m) => m.start === 0 && m.end === item.mention.length);
+    if (alone) return alone.topic;
+    const wanted = item.mention.toLowerCase();
+    const inParagraph = matcher.findMentions(item.paragraph).find((m) => item.paragraph.slice(m.start, m.end).toLowerCase() === wanted);
+    if (inParagraph) return inParagraph.topic;
+    // An ambiguous word whose cue the matcher does not see ("blacklisted" in a thread about export
+    // controls): the item still says which topic the reader meant; rank for that topic.
+    const byTerm = data.topics.find((topic) => [...topic.terms, ...topic.properNames, ...topic.ambiguousTerms].some((term) => term.toLowerCase() === wanted));
+    if (byTerm) return byTerm.id;
+    throw new Error(`${item.id}: "${item.mention}" is not a term of any topic`);
+  };
+}
