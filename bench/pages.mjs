@@ -332,12 +332,15 @@ export function generatePages(root, dir) {
   const vocabulary = buildVocabulary(banned);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  // A page of ordinary size: what every page pays for the content script to start, whatever its text.
+  const small = articlePage(vocabulary, { textBytes: 8 * 1024, mentions: 3, title: '8 KB, 3 mentions' });
   const noMentions = articlePage(vocabulary, { mentions: 0, title: '2 MB, no mentions' });
   const withMentions = articlePage(vocabulary, { mentions: 200, title: '2 MB, 200 mentions' });
   const elements = elementsPage(vocabulary);
   const feed = feedPage(vocabulary);
   const storm = stormPage(vocabulary);
   const files = {
+    'text-8kb-3.html': small.html,
     'text-2mb-none.html': noMentions.html,
     'text-2mb-200.html': withMentions.html,
     'elements-50k.html': elements.html,
@@ -350,6 +353,7 @@ export function generatePages(root, dir) {
     data,
     vocabularySet,
     pages: {
+      small: { file: 'text-8kb-3.html', bytes: Buffer.byteLength(small.html), mentions: 3 },
       noMentions: { file: 'text-2mb-none.html', bytes: Buffer.byteLength(noMentions.html), text: noMentions.text, paragraphs: noMentions.paragraphs, mentions: 0 },
       withMentions: { file: 'text-2mb-200.html', bytes: Buffer.byteLength(withMentions.html), text: withMentions.text, paragraphs: withMentions.paragraphs, mentions: 200 },
       elements: { file: 'elements-50k.html', bytes: Buffer.byteLength(elements.html), elements: elements.elements, mentions: 50 },

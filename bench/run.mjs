@@ -88,6 +88,7 @@ try {
     chromiumArgs,
     launchWithExtension,
     cases: [
+      { id: 'small', file: pages.small.file, expected: pages.small.mentions },
       { id: 'noMentions', file: pages.noMentions.file, expected: 0 },
       { id: 'withMentions', file: pages.withMentions.file, expected: pages.withMentions.mentions },
       { id: 'elements', file: pages.elements.file, expected: pages.elements.mentions },
@@ -125,7 +126,7 @@ const row = (/** @type {typeof rows[number]} */ r) => {
 
 /** @type {Record<string, any>} */
 const summary = { pages: {}, feed: null, storm: null, mark: null };
-const CASE_LABEL = { noMentions: '2 MB, no mentions', withMentions: '2 MB, 200 mentions', elements: '50k elements, 50 mentions' };
+const CASE_LABEL = { small: '8 KB, 3 mentions', noMentions: '2 MB, no mentions', withMentions: '2 MB, 200 mentions', elements: '50k elements, 50 mentions' };
 if (browser) {
   for (const [id, result] of Object.entries(browser.pages)) {
     const pick = (/** @type {any[]} */ runs, /** @type {(r: any) => number} */ f) => median(runs.map(f));
@@ -153,7 +154,8 @@ if (browser) {
     };
     summary.pages[id] = s;
     const label = CASE_LABEL[/** @type {keyof typeof CASE_LABEL} */ (id)];
-    const limit = id === 'noMentions' ? 30 : 60;
+    // The issue sets no target for an ordinary page; its figures show the fixed cost of starting.
+    const limit = id === 'noMentions' ? 30 : id === 'small' ? undefined : 60;
     const diffs = result.with.map((/** @type {any} */ r, /** @type {number} */ i) => r.metrics.task - result.without[i].metrics.task).sort((/** @type {number} */ a, /** @type {number} */ b) => a - b);
     row({
       case: label,
@@ -161,10 +163,10 @@ if (browser) {
       with: ms(s.task.with),
       without: ms(s.task.without),
       ratio: `${signed(s.task.added)} ms (${fmt(s.task.ratio, 2)}×; runs ${fmt(diffs[0], 0)}…${fmt(diffs[diffs.length - 1], 0)})`,
-      target: `< ${limit} ms`,
-      ok: s.task.added < limit,
+      target: limit === undefined ? '' : `< ${limit} ms`,
+      ok: limit === undefined ? null : s.task.added < limit,
       // With 5 runs: the 2nd and 4th smallest differences on both sides of the limit.
-      noisy: diffs.length >= 3 && diffs[1] < limit && diffs[diffs.length - 2] >= limit,
+      noisy: limit !== undefined && diffs.length >= 3 && diffs[1] < limit && diffs[diffs.length - 2] >= limit,
     });
     const t = s.trace;
     const direct = t.found ? t.script.totalMs + t.renderingAfter.totalMs : NaN;
@@ -174,8 +176,8 @@ if (browser) {
       with: ms(direct),
       without: '',
       ratio: t.found ? `script ${fmt(t.script.totalMs, 0)} + rendering after it ${fmt(t.renderingAfter.totalMs, 0)} ms` : 'not found in trace',
-      target: `< ${limit} ms`,
-      ok: Number.isFinite(direct) && direct < limit,
+      target: limit === undefined ? '' : `< ${limit} ms`,
+      ok: limit === undefined ? null : Number.isFinite(direct) && direct < limit,
     });
     row({ case: label, metric: 'added ScriptDuration (not continuations)', with: ms(s.script.with), without: ms(s.script.without), ratio: `${signed(s.script.added)} ms`, target: '', ok: null });
     row({ case: label, metric: 'added style + layout time', with: ms(s.style.with + s.layout.with), without: ms(s.style.without + s.layout.without), ratio: `${signed(s.style.added + s.layout.added)} ms`, target: '', ok: null });
@@ -197,8 +199,8 @@ if (browser) {
       with: `${fmt(lt.with.count, 0)} / ${ms(lt.with.maxMs)}`,
       without: `${fmt(lt.without.count, 0)} / ${ms(lt.without.maxMs)}`,
       ratio: t.found ? `trace: longest ext. slice ${ms(t.script.maxMs)}, rendering after it ${ms(t.renderingAfter.maxMs)}` : '',
-      target: id === 'noMentions' ? '' : 'no long task added',
-      ok: id === 'noMentions' ? null : noLongTask,
+      target: id === 'noMentions' || id === 'small' ? '' : 'no long task added',
+      ok: id === 'noMentions' || id === 'small' ? null : noLongTask,
     });
     row({ case: label, metric: 'mentions highlighted', with: fmt(s.highlighted, 0), without: `${s.expected} expected`, ratio: '', target: `= ${s.expected}`, ok: s.highlighted === s.expected });
   }

@@ -70,9 +70,13 @@ const isUnspaced = (char: string) => {
   return UNSPACED_RANGES.some(([from, to]) => code >= from && code <= to);
 };
 
+/** Each variant character → the ASCII character it folds to. */
+const EQUIVALENT_OF = new Map(Object.entries(EQUIVALENTS).flatMap(([ascii, variants]) => [...variants].map((variant) => [variant, ascii] as const)));
+
 function foldChar(char: string): string {
   if (WHITESPACE.includes(char)) return ' ';
-  for (const [ascii, variants] of Object.entries(EQUIVALENTS)) if (variants.includes(char)) return ascii;
+  const equivalent = EQUIVALENT_OF.get(char);
+  if (equivalent !== undefined) return equivalent;
   const lower = char.toLowerCase();
   return lower.length === 1 ? lower : char;
 }
@@ -152,12 +156,94 @@ export function createMatcher(config: MatcherConfig): Matcher {
     if (pattern) pattern.notMention = true;
   }
 
+  const folded = [...patternByFolded.keys()];
+  const longest = Math.max(1, ...patterns.map((p) => p.length));
+  let automaton: ReturnType<typeof buildAutomaton> | undefined;
+  const built = () => (automaton ??= buildAutomaton(folded, patterns, longest));
+
+  // A faster first look for the usual case, a page that mentions nothing: every term contains its
+  // longest word (its anchor), and V8's regex engine finds anchors in lower-cased text several
+  // times faster than the automaton reads it. The automaton then reads only the text around each
+  // anchor found. With many terms a long alternation stops paying, so above ANCHOR_LIMIT anchors
+  // (and for text with soft hyphens or zero-width characters, which can split an anchor, or whose
+  // lower case changes its length) the automaton reads everything.
+  const anchors = [...new Set(folded.filter((_, i) => patterns[i].mention).map((text) => text.split(/[ '-]/).reduce((a, b) => (b.length > a.length ? b : a), '')))].filter(Boolean);
+  // Lower-casing a whole text is not always the automaton's one-character folding: a final Σ
+  // becomes ς, not σ, and capitals outside the BMP are lowered in the text but kept in the
+  // patterns. Anchors with σ or such characters would then be missed, so they go without.
+  const anchorsFoldLikeText = anchors.every((anchor) => !/[σς\ud800-\udfff]/.test(anchor));
+  const anchorPattern =
+    anchors.length > 0 && anchors.length <= ANCHOR_LIMIT && anchorsFoldLikeText
+      ? new RegExp(`${anchors.sort((a, b) => b.length - a.length).map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|${IGNORABLE_CLASS}`, 'g')
+      : undefined;
+
+
+  function candidateEnds(text: string): number[] {
+    if (!anchorPattern) return built().automatonCandidateEnds(text);
+    const lower = text.toLowerCase();
+    if (lower.length !== text.length) return built().automatonCandidateEnds(text);
+    const ends: number[] = [];
+    anchorPattern.lastIndex = 0;
+    for (let anchor = anchorPattern.exec(lower); anchor; anchor = anchorPattern.exec(lower)) {
+      // A soft hyphen or zero-width character can split an anchor: the automaton reads it all.
+      if (anchor[0].length === 1 && IGNORABLE.includes(anchor[0])) return built().automatonCandidateEnds(text);
+      const { stepBack, stepForward, automatonCandidateEnds } = built();
+      // The text around the anchor in which any term that contains it must lie.
+      const from = stepBack(text, anchor.index, longest);
+      const to = stepForward(text, anchor.index + anchor[0].length, longest);
+      for (const end of automatonCandidateEnds(text.slice(from, to))) {
+        if (from + end > (ends.at(-1) ?? 0)) ends.push(from + end);
+      }
+    }
+    return ends;
+  }
+
+  function findMentions(text: string): Mention[] {
+    const candidates = built().scan(text);
+    if (candidates.length === 0) return [];
+    // Leftmost-longest wins; on an exact tie a "not a mention" phrase wins over a term.
+    const spans = candidates
+      .filter((c) => c.pattern.mention || c.pattern.notMention)
+      .sort((a, b) => a.start - b.start || b.end - a.end || Number(b.pattern.notMention) - Number(a.pattern.notMention));
+    const chosen: Candidate[] = [];
+    const excluded: Candidate[] = [];
+    let reachedEnd = 0;
+    for (const span of spans) {
+      if (span.start < reachedEnd) continue;
+      reachedEnd = span.end;
+      (span.pattern.notMention ? excluded : chosen).push(span);
+    }
+    const insideExcluded = (c: Candidate) => excluded.some((e) => c.start >= e.start && c.end <= e.end);
+    const cuedTopics = new Set(candidates.filter((c) => c.pattern.cueTopics.length > 0 && !insideExcluded(c)).flatMap((c) => c.pattern.cueTopics));
+
+    const isAmbiguous = (c: Candidate) => {
+      const term = c.pattern.mention!;
+      if (term.ambiguous) return true;
+      if (!term.matchCase) return false;
+      const written = text.slice(c.start, c.end).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ');
+      return !written.startsWith(term.text);
+    };
+    const anyUnambiguous = chosen.some((c) => !isAmbiguous(c));
+    return chosen
+      .filter((c) => !isAmbiguous(c) || anyUnambiguous || cuedTopics.has(c.pattern.mention!.topic))
+      .map((c) => ({ start: c.start, end: c.end, topic: c.pattern.mention!.topic, term: c.pattern.mention!.text }));
+  }
+
+  return { findMentions, candidateEnds, longestTerm: longest };
+}
+
+/**
+ * The automaton: character classes, an Aho–Corasick trie with its failure links folded into a dense
+ * transition table, and the loops that read text with it. Built on first use: a page whose text
+ * has no anchor word (most pages) never needs it, and building it is the largest part of starting
+ * up (8–13 ms per page in Chromium before it was made lazy; the hot loops are the same either way).
+ */
+function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[], longest: number) {
   // Character classes: every UTF-16 unit maps to the class of its folded form (0 = unused).
   const classOf = new Uint16Array(0x10000);
   for (const char of WHITESPACE) classOf[char.charCodeAt(0)] = SPACE;
   for (const char of IGNORABLE) classOf[char.charCodeAt(0)] = IGNORED;
   let classCount = 2;
-  const folded = [...patternByFolded.keys()];
   for (const unit of new Set(folded.join('').split(''))) {
     if (unit === ' ') continue;
     const cls = classCount++;
@@ -211,7 +297,6 @@ export function createMatcher(config: MatcherConfig): Matcher {
     const next = delta[i];
     delta[i] = outputs[next].length > 0 ? ~(next * classCount) : next * classCount;
   }
-  const longest = Math.max(1, ...patterns.map((p) => p.length));
   let ringSize = 1;
   while (ringSize <= longest) ringSize *= 2;
   const ringMask = ringSize - 1;
@@ -289,22 +374,6 @@ export function createMatcher(config: MatcherConfig): Matcher {
     return ends;
   }
 
-  // A faster first look for the usual case, a page that mentions nothing: every term contains its
-  // longest word (its anchor), and V8's regex engine finds anchors in lower-cased text several
-  // times faster than the automaton reads it. The automaton then reads only the text around each
-  // anchor found. With many terms a long alternation stops paying, so above ANCHOR_LIMIT anchors
-  // (and for text with soft hyphens or zero-width characters, which can split an anchor, or whose
-  // lower case changes its length) the automaton reads everything.
-  const anchors = [...new Set(folded.filter((_, i) => patterns[i].mention).map((text) => text.split(/[ '-]/).reduce((a, b) => (b.length > a.length ? b : a), '')))].filter(Boolean);
-  // Lower-casing a whole text is not always the automaton's one-character folding: a final Σ
-  // becomes ς, not σ, and capitals outside the BMP are lowered in the text but kept in the
-  // patterns. Anchors with σ or such characters would then be missed, so they go without.
-  const anchorsFoldLikeText = anchors.every((anchor) => !/[σς\ud800-\udfff]/.test(anchor));
-  const anchorPattern =
-    anchors.length > 0 && anchors.length <= ANCHOR_LIMIT && anchorsFoldLikeText
-      ? new RegExp(`${anchors.sort((a, b) => b.length - a.length).map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|${IGNORABLE_CLASS}`, 'g')
-      : undefined;
-
   /** Where `count` characters of the automaton's reading lie before `index` (white-space runs count once). */
   function stepBack(text: string, index: number, count: number): number {
     let i = index;
@@ -324,57 +393,8 @@ export function createMatcher(config: MatcherConfig): Matcher {
     return i;
   }
 
-  function candidateEnds(text: string): number[] {
-    if (!anchorPattern) return automatonCandidateEnds(text);
-    const lower = text.toLowerCase();
-    if (lower.length !== text.length) return automatonCandidateEnds(text);
-    const ends: number[] = [];
-    anchorPattern.lastIndex = 0;
-    for (let anchor = anchorPattern.exec(lower); anchor; anchor = anchorPattern.exec(lower)) {
-      // A soft hyphen or zero-width character can split an anchor: the automaton reads it all.
-      if (anchor[0].length === 1 && IGNORABLE.includes(anchor[0])) return automatonCandidateEnds(text);
-      // The text around the anchor in which any term that contains it must lie.
-      const from = stepBack(text, anchor.index, longest);
-      const to = stepForward(text, anchor.index + anchor[0].length, longest);
-      for (const end of automatonCandidateEnds(text.slice(from, to))) {
-        if (from + end > (ends.at(-1) ?? 0)) ends.push(from + end);
-      }
-    }
-    return ends;
-  }
 
-  function findMentions(text: string): Mention[] {
-    const candidates = scan(text);
-    if (candidates.length === 0) return [];
-    // Leftmost-longest wins; on an exact tie a "not a mention" phrase wins over a term.
-    const spans = candidates
-      .filter((c) => c.pattern.mention || c.pattern.notMention)
-      .sort((a, b) => a.start - b.start || b.end - a.end || Number(b.pattern.notMention) - Number(a.pattern.notMention));
-    const chosen: Candidate[] = [];
-    const excluded: Candidate[] = [];
-    let reachedEnd = 0;
-    for (const span of spans) {
-      if (span.start < reachedEnd) continue;
-      reachedEnd = span.end;
-      (span.pattern.notMention ? excluded : chosen).push(span);
-    }
-    const insideExcluded = (c: Candidate) => excluded.some((e) => c.start >= e.start && c.end <= e.end);
-    const cuedTopics = new Set(candidates.filter((c) => c.pattern.cueTopics.length > 0 && !insideExcluded(c)).flatMap((c) => c.pattern.cueTopics));
-
-    const isAmbiguous = (c: Candidate) => {
-      const term = c.pattern.mention!;
-      if (term.ambiguous) return true;
-      if (!term.matchCase) return false;
-      const written = text.slice(c.start, c.end).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ');
-      return !written.startsWith(term.text);
-    };
-    const anyUnambiguous = chosen.some((c) => !isAmbiguous(c));
-    return chosen
-      .filter((c) => !isAmbiguous(c) || anyUnambiguous || cuedTopics.has(c.pattern.mention!.topic))
-      .map((c) => ({ start: c.start, end: c.end, topic: c.pattern.mention!.topic, term: c.pattern.mention!.text }));
-  }
-
-  return { findMentions, candidateEnds, longestTerm: longest };
+  return { scan, automatonCandidateEnds, stepBack, stepForward };
 }
 
 /** The matcher configuration for the bundled topics. */
