@@ -120,3 +120,19 @@ for (const fixture of ['feed.xml', 'drawing.svg']) {
     expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('fact-context-popover')).length)).toBe(0);
   });
 }
+
+test('the page’s own message listeners never hear from the extension', async ({ page, openFixture }) => {
+  // Installed before the content script starts: every message the page's window receives.
+  await page.addInitScript(() => {
+    const heard: unknown[] = [];
+    Object.defineProperty(window, '__heard', { value: heard });
+    window.addEventListener('message', (event) => heard.push(event.data), true);
+  });
+  await openFixture('contexts.html');
+  await waitForHighlights(page);
+  await hoverHighlight(page, 'huawei', 0);
+  await expect(popover(page)).toBeVisible();
+  // A message of the page's own arrives, so the listener works; nothing else does.
+  await page.evaluate(() => window.postMessage('from the page', '*'));
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard)).toEqual(['from the page']);
+});
