@@ -251,43 +251,42 @@ function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[],
     for (const variant of variants) if (variant.length === 1 && foldChar(variant) === unit) classOf[variant.charCodeAt(0)] = cls;
   }
 
-  // Trie, then failure links and a dense transition table (breadth first).
-  const children: Map<number, number>[] = [new Map()];
+  // Trie, then failure links and a dense transition table (breadth first). The trie is written
+  // straight into the table (0 = no child: no child is the root), typed arrays only, because this
+  // runs cold on every page that has a candidate and Map lookups there cost milliseconds.
+  const capacity = 1 + folded.reduce((sum, text) => sum + text.length, 0);
+  const table = new Int32Array(capacity * classCount);
   const outputs: Pattern[][] = [[]];
+  let stateCount = 1;
   folded.forEach((text, index) => {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const cls = classOf[text.charCodeAt(i)];
-      let next = children[state].get(cls);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
+      const at = state * classCount + classOf[text.charCodeAt(i)];
+      if (table[at] === 0) {
+        table[at] = stateCount++;
         outputs.push([]);
-        children[state].set(cls, next);
       }
-      state = next;
+      state = table[at];
     }
     outputs[state].push(patterns[index]);
   });
-  const stateCount = children.length;
-  const delta = new Int32Array(stateCount * classCount);
+  const delta = table.subarray(0, stateCount * classCount);
   const fail = new Int32Array(stateCount);
-  const queue: number[] = [];
-  for (const [cls, child] of children[0]) {
-    delta[cls] = child;
-    queue.push(child);
-  }
-  for (let head = 0; head < queue.length; head++) {
+  const queue = new Int32Array(stateCount);
+  let tail = 0;
+  for (let cls = 0; cls < classCount; cls++) if (delta[cls] !== 0) queue[tail++] = delta[cls];
+  for (let head = 0; head < tail; head++) {
     const state = queue[head];
-    outputs[state].push(...outputs[fail[state]]);
+    const row = state * classCount;
+    const failRow = fail[state] * classCount;
+    if (outputs[fail[state]].length > 0) outputs[state].push(...outputs[fail[state]]);
     for (let cls = 0; cls < classCount; cls++) {
-      const child = children[state].get(cls);
-      if (child === undefined) {
-        delta[state * classCount + cls] = delta[fail[state] * classCount + cls];
+      const child = delta[row + cls];
+      if (child === 0) {
+        delta[row + cls] = delta[failRow + cls];
       } else {
-        fail[child] = delta[fail[state] * classCount + cls];
-        delta[state * classCount + cls] = child;
-        queue.push(child);
+        fail[child] = delta[failRow + cls];
+        queue[tail++] = child;
       }
     }
   }
