@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 import { highlightedTexts, hoverText, pointOnText, popover, waitForHighlights } from './page-helpers';
 
 const currentMention = (page: Page) =>
-  page.evaluate(() => [...((CSS.highlights.get('fact-context-current') as unknown as Set<Range>) ?? [])].map((range) => range.toString()));
+  page.evaluate(() => [...([...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([name]) => name.startsWith('fact-context-current--'))?.[1] ?? [])].map((range) => range.toString()));
 
 test.describe('the keyboard', () => {
   test('the command steps through the mentions, marks the current one, focuses its card and announces it', async ({ context, openFixture }) => {

@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
+// Our highlights are registered as `fact-context-<topic>--<random ending>` (lib/highlighter.ts): page
+// code here finds them by prefix and strips the ending.
+
 /** What the page's shared `CSS.highlights` registry holds for us: topic → highlighted texts, in page order. */
 export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
@@ -15,7 +18,7 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
           return 0;
         }
       });
-      result[name.slice('fact-context-'.length)] = ranges.map((range) => range.toString());
+      result[name.slice('fact-context-'.length).replace(/--[0-9a-z]+$/, '')] = ranges.map((range) => range.toString());
     }
     return result;
   });
@@ -78,7 +81,7 @@ export async function hoverText(page: Page, selector: string, text: string): Pro
 export async function hoverHighlight(page: Page, topic: string, index: number): Promise<string> {
   const target = await page.evaluate(
     ([topic, index]) => {
-      const highlight = CSS.highlights.get(`fact-context-${topic}`) as unknown as Set<Range> | undefined;
+      const highlight = [...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([name]) => name.startsWith(`fact-context-${topic}--`))?.[1];
       const ranges = [...(highlight ?? [])].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const range = ranges[index];
       if (!range) return null;
