@@ -173,6 +173,8 @@ export function* candidateContainers(
   if (!start || (start.nodeType === ELEMENT && isSkipped(start as Element, options))) return;
   const text = textOf(start);
   if (text === '') return;
+  // Reading a large page's text is one native call of several milliseconds: a slice of its own.
+  if (text.length > LARGE_TEXT) yield null;
   const ends = yield* candidateEndsIn(text);
   if (ends.length > 0) yield* locate(start, text, ends);
 
