@@ -23,10 +23,11 @@ if (!headless) {
 } else {
   console.log('No display here: running the demo headless.');
   await page.waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('fact-context-')));
-  const mentions = await page.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('fact-context-')).map(([name, h]) => `${name.replace('fact-context-', '')}: ${h.size}`));
+  const mentions = await page.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('fact-context-')).map(([name, h]) => `${name.replace('fact-context-', '').replace(/--[0-9a-z]+$/, '')}: ${h.size}`));
   console.log(`Highlighted on ${url}: ${mentions.join(', ')}`);
   const box = await page.evaluate(() => {
-    const highlight = CSS.highlights.get('fact-context-huawei');
+    // Our names end with a random part per page (lib/highlighter.ts).
+    const highlight = [...CSS.highlights].find(([name]) => name.startsWith('fact-context-huawei--'))?.[1];
     if (!highlight) throw new Error('no Huawei highlight');
     const range = /** @type {Range} */ ([...highlight][0]);
     const rect = range.getClientRects()[0];

@@ -232,12 +232,14 @@ function restOfParagraph({ sentence, paragraph = '' }: RankingContext): string[]
 
 /**
  * The words of the context as the model sees them: each stem once, at the weight of the nearest
- * place it occurs (the sentence 1, the rest of the paragraph and the title less).
+ * place it occurs (the sentence 1, the rest of the paragraph and the title less). Stop words are
+ * left out: fitted with them, the model leaned on "with" or "what", and cross-validated top-1 on the
+ * 906-sentence tune half was lower (90.6 % with them, 91.2 % without).
  */
 export function contextWords(context: RankingContext, reach: AnswerModel['reach']): Map<string, number> {
   const words = new Map<string, number>();
   const add = (text: string, weight: number) => {
-    for (const word of toStems(text)) if ((words.get(word) ?? 0) < weight) words.set(word, weight);
+    for (const word of toStems(text)) if (!STOP_WORDS.has(word) && (words.get(word) ?? 0) < weight) words.set(word, weight);
   };
   add(context.sentence, 1);
   for (const part of restOfParagraph(context)) add(part, reach.paragraph);
