@@ -115,7 +115,10 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
     setCurrent(range: Range | undefined) {
       current.clear();
       if (range) current.add(range);
-      if (CSS.highlights.get(currentName) !== current) CSS.highlights.set(currentName, current);
+      // Like the topics' highlights: registered while it has something to show, and only then.
+      const registered = CSS.highlights.get(currentName);
+      if (range && registered !== current) CSS.highlights.set(currentName, current);
+      else if (!range && registered === current) CSS.highlights.delete(currentName);
     },
     destroy() {
       nearViewport.stop();
