@@ -97,6 +97,7 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
     restore() {
       adoptSheet(doc);
       register();
+      if (current.size > 0 && CSS.highlights.get(currentName) !== current) CSS.highlights.set(currentName, current);
     },
     /** Highlights inside a shadow root are painted only by `::highlight()` rules in that root. */
     styleShadowRoot: (root: ShadowRoot) => adoptSheet(root),
