@@ -53,8 +53,7 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
   const currentName = `${HIGHLIGHT_PREFIX}-current--${ending}`;
   const names = { current: currentName, topics: topics.map((topic) => [topic, highlightName(topic)] as [string, string]) };
   // Constructed style sheets add no node to the page and are not blocked by a style-src CSP.
-  const documentSheet = new CSSStyleSheet();
-  documentSheet.replaceSync(highlightCss(names, ':root'));
+  const documentSheet = sheetOf(highlightCss(names, ':root'));
   let shadowSheet: CSSStyleSheet | undefined;
   const adoptSheet = (root: Document | ShadowRoot) => {
     const sheet = root === doc ? documentSheet : (shadowSheet ??= sheetOf(highlightCss(names, '')));
@@ -65,14 +64,15 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
   const current = new Highlight();
   current.priority = 1; // drawn over the topic's own highlight
 
-  /** Registers each highlight that has something to show (again if the page took it away), and no empty one. */
+  /** Registers a highlight while it has something to show (again if the page took it away), and never an empty one. */
+  const sync = (name: string, highlight: Highlight) => {
+    const registered = CSS.highlights.get(name);
+    if (highlight.size > 0 && registered !== highlight) CSS.highlights.set(name, highlight);
+    else if (highlight.size === 0 && registered === highlight) CSS.highlights.delete(name);
+  };
   const register = () => {
-    for (const [topic, highlight] of highlights) {
-      const name = highlightName(topic);
-      const registered = CSS.highlights.get(name);
-      if (highlight.size > 0 && registered !== highlight) CSS.highlights.set(name, highlight);
-      else if (highlight.size === 0 && registered === highlight) CSS.highlights.delete(name);
-    }
+    for (const [topic, highlight] of highlights) sync(highlightName(topic), highlight);
+    sync(currentName, current);
   };
 
   let shown: readonly PageMention[] = [];
@@ -97,7 +97,6 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
     restore() {
       adoptSheet(doc);
       register();
-      if (current.size > 0 && CSS.highlights.get(currentName) !== current) CSS.highlights.set(currentName, current);
     },
     /** Highlights inside a shadow root are painted only by `::highlight()` rules in that root. */
     styleShadowRoot: (root: ShadowRoot) => adoptSheet(root),
@@ -116,10 +115,7 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
     setCurrent(range: Range | undefined) {
       current.clear();
       if (range) current.add(range);
-      // Like the topics' highlights: registered while it has something to show, and only then.
-      const registered = CSS.highlights.get(currentName);
-      if (range && registered !== current) CSS.highlights.set(currentName, current);
-      else if (!range && registered === current) CSS.highlights.delete(currentName);
+      sync(currentName, current);
     },
     destroy() {
       nearViewport.stop();

@@ -1,5 +1,6 @@
 // The labelled sentences of tests/eval/sentences.json as ranking inputs: shared by `npm run eval`
 // (scores the ranker) and `npm run train` (fits data/answer-model.json on the tune half).
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -30,4 +31,13 @@ export function topicResolver(matcher, data) {
     if (byTerm) return byTerm.id;
     throw new Error(`${item.id}: "${item.mention}" is not a term of any topic`);
   };
+}
+
+/**
+ * The digest of a set of item ids, in any order: data/answer-model.json keeps the one of the tune
+ * half it was fitted on, so a test can tell whether it was fitted on the current tune half.
+ * @param {string[]} ids
+ */
+export function idsDigest(ids) {
+  return createHash('sha256').update([...ids].sort().join('\n')).digest('hex');
 }

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTsModuleLoader } from './ts-module-loader.mjs';
-import { readEvalItems, topicResolver } from './eval-items.mjs';
+import { idsDigest, readEvalItems, topicResolver } from './eval-items.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODEL = new URL('../data/answer-model.json', import.meta.url);
@@ -130,11 +130,6 @@ function serialise(/** @type {Record<string, unknown>} */ file) {
   const lines = Object.entries(file).map(([key, value]) =>
     `  ${JSON.stringify(key)}: ${key === 'topics' || key === 'words' ? block(/** @type {Record<string, unknown>} */ (value)) : JSON.stringify(value)}`);
   return `{\n${lines.join(',\n')}\n}\n`;
-}
-
-/** The digest of a set of item ids: lets a test tell whether the model was fitted on the current tune half. */
-export function idsDigest(/** @type {string[]} */ ids) {
-  return createHash('sha256').update([...ids].sort().join('\n')).digest('hex');
 }
 
 async function main() {

@@ -277,16 +277,13 @@ export function rankAnswers(input: RankingInput): RankedAnswer[] {
     for (let i = 0; i < scores.length; i++) scores[i] += weight * postings[i];
   }
   const topicFaq = input.topics.find((topic) => topic.id === input.topicId)?.faq ?? [];
-  const lexical = index.ids.map((id, i) => {
-    const order = topicFaq.indexOf(id);
-    return scores[i] + (order < 0 ? 0 : WEIGHTS.topicPrior + WEIGHTS.topicOrder * (1 - order / topicFaq.length));
+  const orders = index.ids.map((id) => topicFaq.indexOf(id));
+  orders.forEach((order, i) => {
+    if (order >= 0) scores[i] += WEIGHTS.topicPrior + WEIGHTS.topicOrder * (1 - order / topicFaq.length);
   });
-  const final = withModel(index.ids, Float64Array.from(lexical), input);
+  const final = withModel(index.ids, scores, input);
   return index.ids
-    .map((id, i) => {
-      const order = topicFaq.indexOf(id);
-      return { id, score: final[i], order: order < 0 ? Infinity : order, position: i };
-    })
+    .map((id, i) => ({ id, score: final[i], order: orders[i] < 0 ? Infinity : orders[i], position: i }))
     .sort((a, b) => b.score - a.score || a.order - b.order || a.position - b.position)
     .map(({ id, score }) => ({ id, score }));
 }

@@ -57,6 +57,7 @@ const EQUIVALENTS: Record<string, string> = { '-': '\u2010\u2011', "'": '\u2018\
 
 /** The ignorable characters as a regex class, matched in the same pass as the anchors. */
 const IGNORABLE_CLASS = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]';
+const IGNORABLE_ALL = new RegExp(IGNORABLE_CLASS, 'g');
 /** Above this many anchor words, the regex first look stops paying for itself. */
 const ANCHOR_LIMIT = 256;
 const APOSTROPHES = "'\u2018\u2019\u02bc";
@@ -177,7 +178,6 @@ export function createMatcher(config: MatcherConfig): Matcher {
       ? new RegExp(`${anchors.sort((a, b) => b.length - a.length).map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|${IGNORABLE_CLASS}`, 'g')
       : undefined;
 
-
   function candidateEnds(text: string): number[] {
     if (!anchorPattern) return built().automatonCandidateEnds(text);
     const lower = text.toLowerCase();
@@ -220,7 +220,7 @@ export function createMatcher(config: MatcherConfig): Matcher {
       const term = c.pattern.mention!;
       if (term.ambiguous) return true;
       if (!term.matchCase) return false;
-      const written = text.slice(c.start, c.end).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ');
+      const written = text.slice(c.start, c.end).replace(IGNORABLE_ALL, '').replace(/\s+/g, ' ');
       return !written.startsWith(term.text);
     };
     const anyUnambiguous = chosen.some((c) => !isAmbiguous(c));
@@ -391,7 +391,6 @@ function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[],
     }
     return i;
   }
-
 
   return { scan, automatonCandidateEnds, stepBack, stepForward };
 }
