@@ -46,6 +46,56 @@ function countHighlights() {
   return count;
 }
 
+/**
+ * What a reader sees near the viewport: the mentions within a screen above or below it (the page's
+ * own count, by `phrases`, a regex source of the phrases the generator placed), how many of our
+ * highlighted ranges lie there, and how many there are in all. The extension reads a long page
+ * near the viewport first (lib/reading-plan.ts), so "in reach" is the part it must have read.
+ * @param {string} phrases
+ */
+function reachCounts(phrases) {
+  const band = { top: -innerHeight, bottom: 2 * innerHeight };
+  const inBand = (/** @type {DOMRect} */ r) => (r.width > 0 || r.height > 0) && r.bottom > band.top && r.top < band.bottom;
+  let highlighted = 0;
+  let highlightedInReach = 0;
+  for (const [name, highlight] of /** @type {Map<string, Set<Range>>} */ (/** @type {unknown} */ (CSS.highlights))) {
+    if (!name.startsWith('fact-context-') || name.startsWith('fact-context-current')) continue;
+    for (const range of highlight) {
+      highlighted++;
+      if (inBand(range.getBoundingClientRect())) highlightedInReach++;
+    }
+  }
+  const pattern = new RegExp(phrases, 'g');
+  let inReach = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = /** @type {Text | null} */ (walker.nextNode()); node; node = /** @type {Text | null} */ (walker.nextNode())) {
+    if (node.parentElement?.closest('script, style')) continue;
+    for (const match of node.data.matchAll(pattern)) {
+      const range = new Range();
+      range.setStart(node, match.index ?? 0);
+      range.setEnd(node, (match.index ?? 0) + match[0].length);
+      if (inBand(range.getBoundingClientRect())) inReach++;
+    }
+  }
+  return { highlighted, highlightedInReach, inReach };
+}
+
+/**
+ * Asks the extension's content script in the tab showing `page` for the page's summary, as the
+ * popup does when it opens: that makes it read whatever of the page it had left for later.
+ * @param {import('@playwright/test').BrowserContext} context @param {import('@playwright/test').Page} page
+ */
+async function askForWholePage(context, page) {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async (url) => {
+    // @ts-ignore: the extension API inside the service worker
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((/** @type {{ url?: string }} */ t) => t.url === url);
+    // @ts-ignore
+    return chrome.tabs.sendMessage(tab.id, { type: 'getPageSummary' }, { frameId: 0 });
+  }, page.url());
+}
+
 /** @param {import('@playwright/test').CDPSession} cdp */
 async function readMetrics(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -127,11 +177,14 @@ async function openTab(context, timeDomain = 'threadTicks') {
 }
 
 /**
- * Loads a page and waits for highlighting to settle; returns the metrics at that point.
+ * Loads a page and waits for highlighting to settle; returns the metrics at that point, and what
+ * is highlighted near the viewport. With `wholePage`, it then asks for the whole page to be read
+ * (as the popup does) and returns the main-thread time that took too (`mirror` times the same
+ * waits for the baseline browser, which is asked nothing).
  * @param {import('@playwright/test').BrowserContext} context @param {string} url
- * @param {{ expected: number, mirrorMs?: number, timeDomain: string }} options
+ * @param {{ expected: number, phrases: string, mirrorMs?: number, timeDomain: string, wholePage?: boolean, mirrorWholeMs?: number }} options
  */
-async function loadRun(context, url, { expected, mirrorMs, timeDomain }) {
+async function loadRun(context, url, { expected, phrases, mirrorMs, timeDomain, wholePage, mirrorWholeMs }) {
   const { page, cdp } = await openTab(context, timeDomain);
   try {
     const t0 = performance.now();
@@ -140,8 +193,21 @@ async function loadRun(context, url, { expected, mirrorMs, timeDomain }) {
     const settled = await settle(page, cdp, { expected, mirrorMs });
     const metrics = await readMetrics(cdp);
     const long = await longTasks(page);
+    const reach = await page.evaluate(reachCounts, phrases);
     const bodyElements = await page.evaluate(() => document.body.getElementsByTagName('*').length);
-    return { bodyElements, loadMs, settleMs: settled.elapsedMs, timedOut: settled.timedOut, highlighted: settled.count, metrics, longTasks: long };
+    /** @type {{ cost: Metrics, settleMs: number, highlighted: number, longTasks: { count: number, maxMs: number } } | undefined} */
+    let whole;
+    if (wholePage) {
+      const before = await readMetrics(cdp);
+      const at = await page.evaluate(() => performance.now());
+      const w0 = performance.now();
+      if (mirrorWholeMs === undefined) await askForWholePage(context, page);
+      const s = await settle(page, cdp, { expected, minMs: 300, mirrorMs: mirrorWholeMs === undefined ? undefined : Math.max(0, mirrorWholeMs - (performance.now() - w0)) });
+      const after = await readMetrics(cdp);
+      const until = await page.evaluate(() => performance.now());
+      whole = { cost: diff(after, before), settleMs: performance.now() - w0, highlighted: s.count, longTasks: await longTasks(page, at, until) };
+    }
+    return { bodyElements, loadMs, settleMs: settled.elapsedMs, timedOut: settled.timedOut, ...reach, metrics, longTasks: long, whole };
   } finally {
     await page.close();
   }
@@ -163,21 +229,29 @@ async function feedRun(context, url, { initial, chunk, large, mentionsAt, mirror
     return s;
   };
   const append = (/** @type {number} */ n) => page.evaluate((n) => ({ at: performance.now(), total: /** @type {any} */ (window).appendChunk(n) }), n);
+  // A long feed is read near the viewport first: an appended chunk must add its own mentions to
+  // what is highlighted, whatever was highlighted before it.
+  const highlightedNow = () => page.evaluate(countHighlights);
   try {
     await page.goto(url, { waitUntil: 'load' });
     await phase(mentionsAt(initial));
     /** @param {number} before */
     const measureChunk = async (before) => {
+      const highlightedBefore = await highlightedNow();
+      const added = mentionsAt(before + chunk) - mentionsAt(before);
       const m0 = await readMetrics(cdp);
       const { at, total } = await append(chunk);
-      const s = await phase(mentionsAt(before + chunk));
+      const s = await phase(highlightedBefore + added);
       const m1 = await readMetrics(cdp);
       const until = await page.evaluate(() => performance.now());
-      return { paragraphsBefore: before, paragraphsAfter: total, cost: diff(m1, m0), longTasks: await longTasks(page, at, until), highlighted: s.count, expected: mentionsAt(before + chunk) };
+      return { paragraphsBefore: before, paragraphsAfter: total, cost: diff(m1, m0), longTasks: await longTasks(page, at, until), highlightedBefore, highlighted: s.count, expected: highlightedBefore + added, mentionsInChunk: added };
     };
     const small = await measureChunk(initial);
+    const beforeGrowth = await highlightedNow();
     await append(large - initial - chunk);
-    await phase(mentionsAt(large));
+    // So many paragraphs at once are one rescan of the page, read near the viewport first: the
+    // count it settles on may be lower, and the chunk after it is measured from there.
+    await phase(beforeGrowth + mentionsAt(large) - mentionsAt(initial + chunk));
     const big = await measureChunk(large);
     return { small, big, settleTimes };
   } finally {
@@ -191,9 +265,9 @@ async function feedRun(context, url, { initial, chunk, large, mentionsAt, mirror
  * just before and just after it. `catchUpMs` after the storm it compares the highlighted ranges
  * with the mentions the page counts in its final DOM.
  * @param {import('@playwright/test').BrowserContext} context @param {string} url
- * @param {{ expected: number, durationMs: number, catchUpMs: number, mirrorMs?: number, timeDomain: string }} options
+ * @param {{ expected: number, durationMs: number, catchUpMs: number, mirrorMs?: number, timeDomain: string, phrases: string }} options
  */
-async function stormRun(context, url, { expected, durationMs, catchUpMs, mirrorMs, timeDomain }) {
+async function stormRun(context, url, { expected, durationMs, catchUpMs, mirrorMs, timeDomain, phrases }) {
   const { page, cdp } = await openTab(context, timeDomain);
   try {
     await page.goto(url, { waitUntil: 'load' });
@@ -207,8 +281,8 @@ async function stormRun(context, url, { expected, durationMs, catchUpMs, mirrorM
     const until = await page.evaluate(() => performance.now());
     await sleep(catchUpMs);
     const m2 = await readMetrics(cdp);
-    const highlighted = await page.evaluate(countHighlights);
     const expectedAfter = await page.evaluate(() => /** @type {number} */ (/** @type {any} */ (window).expectedMentions()));
+    const reach = await page.evaluate(reachCounts, phrases);
     return {
       settleMs: settled.elapsedMs,
       highlightedBefore: settled.count,
@@ -217,8 +291,8 @@ async function stormRun(context, url, { expected, durationMs, catchUpMs, mirrorM
       cost: diff(m1, m0),
       catchUp: diff(m2, m1),
       longTasks: await longTasks(page, at, until),
-      highlighted,
       expected: expectedAfter,
+      ...reach,
     };
   } finally {
     await page.close();
@@ -357,7 +431,8 @@ export function analyseTrace(events, url) {
  *   chromiumPath: string,
  *   chromiumArgs: (extensionDir?: string) => string[],
  *   launchWithExtension: () => Promise<{ context: import('@playwright/test').BrowserContext, close(): Promise<void> }>,
- *   cases: { id: string, file: string, expected: number }[],
+ *   cases: { id: string, file: string, expected: number, wholePage?: boolean }[],
+ *   phrases: string,
  *   feed: { file: string, initial: number, chunk: number, large: number, mentionsAt: (paragraphs: number) => number },
  *   storm: { file: string, expected: number, durationMs: number, catchUpMs: number },
  *   mark: { file: string, path: string, terms: string[] },
@@ -367,7 +442,7 @@ export function analyseTrace(events, url) {
  * }} options
  */
 export async function runBrowserBench(options) {
-  const { origin, cases, feed, storm, mark, runs, log, timeDomain } = options;
+  const { origin, cases, feed, storm, mark, runs, log, timeDomain, phrases } = options;
   if (!existsSync(options.chromiumPath)) throw new Error(`No Chromium at ${options.chromiumPath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
   // The browser without the extension. 'profile': a throwaway profile launched exactly as
   // launchWithExtension() does, minus the extension, so the extension is the only difference.
@@ -419,11 +494,12 @@ export async function runBrowserBench(options) {
       /** @type {any[]} */
       const withoutRuns = [];
       for (let r = 0; r < runs; r++) {
-        const w = await loadRun(extension, url, { expected: c.expected, timeDomain });
-        const wo = await loadRun(plain, url, { expected: c.expected, mirrorMs: w.settleMs, timeDomain });
+        const w = await loadRun(extension, url, { expected: c.expected, phrases, timeDomain, wholePage: c.wholePage });
+        const wo = await loadRun(plain, url, { expected: c.expected, phrases, mirrorMs: w.settleMs, timeDomain, wholePage: c.wholePage, mirrorWholeMs: w.whole?.settleMs });
         withRuns.push(w);
         withoutRuns.push(wo);
-        log(`  ${c.id} run ${r + 1}/${runs}: task +${(w.metrics.task - wo.metrics.task).toFixed(1)} ms (${w.metrics.task.toFixed(0)} vs ${wo.metrics.task.toFixed(0)}), highlighted ${w.highlighted}/${c.expected}, settled in ${w.settleMs.toFixed(0)} ms${w.timedOut ? ' (timed out)' : ''}`);
+        const whole = w.whole && wo.whole ? `; whole page when asked: +${(w.whole.cost.task - wo.whole.cost.task).toFixed(1)} ms, highlighted ${w.whole.highlighted}/${c.expected}` : '';
+        log(`  ${c.id} run ${r + 1}/${runs}: task +${(w.metrics.task - wo.metrics.task).toFixed(1)} ms (${w.metrics.task.toFixed(0)} vs ${wo.metrics.task.toFixed(0)}), highlighted ${w.highlighted} (${w.highlightedInReach} of ${w.inReach} in reach), settled in ${w.settleMs.toFixed(0)} ms${w.timedOut ? ' (timed out)' : ''}${whole}`);
       }
       const trace = await tracedRun(extension, url, median(withRuns.map((r) => r.settleMs)) + 300);
       log(`  ${c.id}, traced: the extension's script ran in ${trace.script.count} slices, ${trace.script.totalMs.toFixed(0)} ms in all, the longest ${trace.script.maxMs.toFixed(1)} ms; rendering after its last slice ${trace.renderingAfter.totalMs.toFixed(0)} ms (longest ${trace.renderingAfter.maxMs.toFixed(1)} ms), between its slices ${trace.renderingDuring.totalMs.toFixed(0)} ms (${took()})`);
@@ -446,11 +522,11 @@ export async function runBrowserBench(options) {
     const stormRuns = { with: [], without: [] };
     const stormUrl = `${origin}/${storm.file}`;
     for (let r = 0; r < runs; r++) {
-      const w = await stormRun(extension, stormUrl, { ...storm, timeDomain });
-      const wo = await stormRun(plain, stormUrl, { ...storm, mirrorMs: w.settleMs, timeDomain });
+      const w = await stormRun(extension, stormUrl, { ...storm, timeDomain, phrases });
+      const wo = await stormRun(plain, stormUrl, { ...storm, mirrorMs: w.settleMs, timeDomain, phrases });
       stormRuns.with.push(w);
       stormRuns.without.push(wo);
-      log(`  storm run ${r + 1}/${runs}: task during the storm +${(w.cost.task - wo.cost.task).toFixed(1)} ms (${w.cost.task.toFixed(0)} vs ${wo.cost.task.toFixed(0)}), ticks ${w.ticks} vs ${wo.ticks}; ${storm.catchUpMs} ms later highlighted ${w.highlighted}/${w.expected}`);
+      log(`  storm run ${r + 1}/${runs}: task during the storm +${(w.cost.task - wo.cost.task).toFixed(1)} ms (${w.cost.task.toFixed(0)} vs ${wo.cost.task.toFixed(0)}), ticks ${w.ticks} vs ${wo.ticks}; ${storm.catchUpMs} ms later highlighted ${w.highlighted} (${w.highlightedInReach} of ${w.inReach} in reach, ${w.expected} on the page)`);
     }
     log(`  storm: ${took()}`);
 

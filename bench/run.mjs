@@ -14,7 +14,7 @@ process.chdir(ROOT);
 
 const { CHROMIUM_PATH, chromiumArgs, launchWithExtension, EXTENSION_DIR } = await import('../tests/support/chromium.mjs');
 const { startStaticServer } = await import('../tests/support/static-server.mjs');
-const { generatePages, projectTerms, feedMentions } = await import('./pages.mjs');
+const { generatePages, projectTerms, feedMentions, MENTION_PHRASES } = await import('./pages.mjs');
 const { runMatcherBench } = await import('./matcher-bench.mjs');
 const { runBrowserBench, median } = await import('./browser-bench.mjs');
 
@@ -90,9 +90,11 @@ try {
     cases: [
       { id: 'small', file: pages.small.file, expected: pages.small.mentions },
       { id: 'noMentions', file: pages.noMentions.file, expected: 0 },
-      { id: 'withMentions', file: pages.withMentions.file, expected: pages.withMentions.mentions },
-      { id: 'elements', file: pages.elements.file, expected: pages.elements.mentions },
+      { id: 'withMentions', file: pages.withMentions.file, expected: pages.withMentions.mentions, wholePage: true },
+      { id: 'elements', file: pages.elements.file, expected: pages.elements.mentions, wholePage: true },
     ],
+    // The generated mentions, for counting those near the viewport in the page itself (longest first).
+    phrases: [...MENTION_PHRASES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
     feed: { file: pages.feed.file, initial: pages.feed.initial, chunk: 20, large: 2000, mentionsAt: feedMentions },
     storm: { file: pages.storm.file, expected: pages.storm.mentions, durationMs: STORM_MS, catchUpMs: STORM_CATCH_UP_MS },
     mark: { file: pages.withMentions.file, path: MARK_PATH, terms: projectTerms(generated.data) },
@@ -136,6 +138,7 @@ if (browser) {
       const paired = median(result.with.map((/** @type {any} */ r, /** @type {number} */ i) => r.metrics[key] - result.without[i].metrics[key]));
       return { with: w, without: wo, added: w - wo, pairedMedianAdded: paired, ratio: w / wo };
     };
+    /** @type {Record<string, any>} */
     const s = {
       file: result.url,
       task: m('task'),
@@ -202,7 +205,39 @@ if (browser) {
       target: id === 'noMentions' || id === 'small' ? '' : 'no long task added',
       ok: id === 'noMentions' || id === 'small' ? null : noLongTask,
     });
-    row({ case: label, metric: 'mentions highlighted', with: fmt(s.highlighted, 0), without: `${s.expected} expected`, ratio: '', target: `= ${s.expected}`, ok: s.highlighted === s.expected });
+    // A long page is read near the viewport first: every mention within a screen of it must be
+    // highlighted at once, and all of them once the whole page is asked for.
+    const inReach = pick(result.with, (r) => r.inReach);
+    const highlightedInReach = pick(result.with, (r) => r.highlightedInReach);
+    const allInReach = result.with.every((/** @type {any} */ r) => r.highlightedInReach === r.inReach && r.highlighted <= result.expected);
+    s.reach = { inReach, highlightedInReach, allRunsComplete: allInReach };
+    row({
+      case: label,
+      metric: 'mentions within a screen of the viewport highlighted',
+      with: `${fmt(highlightedInReach, 0)} (${fmt(s.highlighted, 0)} in all)`,
+      without: `${fmt(inReach, 0)} in reach, ${s.expected} on the page`,
+      ratio: '',
+      target: 'all in reach',
+      ok: allInReach,
+      note: allInReach ? undefined : `highlighted in reach / in reach per run: ${result.with.map((/** @type {any} */ r) => `${r.highlightedInReach}/${r.inReach}`).join(', ')}`,
+    });
+    if (result.with[0]?.whole) {
+      const wholeAdded = median(result.with.map((/** @type {any} */ r, /** @type {number} */ i) => r.whole.cost.task - result.without[i].whole.cost.task));
+      const wholeScript = median(result.with.map((/** @type {any} */ r, /** @type {number} */ i) => r.whole.cost.script - result.without[i].whole.cost.script));
+      const wholeHighlighted = pick(result.with, (r) => r.whole.highlighted);
+      const wholeLong = pick(result.with, (r) => r.whole.longTasks.count);
+      s.wholePage = { added: wholeAdded, script: wholeScript, highlighted: wholeHighlighted, longTasks: wholeLong };
+      row({
+        case: label,
+        metric: 'reading the rest when asked (popup opened): added main-thread time',
+        with: ms(wholeAdded),
+        without: '',
+        ratio: `script ${signed(wholeScript)} ms; long tasks ${fmt(wholeLong, 0)}`,
+        target: '',
+        ok: null,
+      });
+      row({ case: label, metric: 'mentions highlighted once the whole page is read', with: fmt(wholeHighlighted, 0), without: `${s.expected} on the page`, ratio: '', target: `= ${s.expected}`, ok: result.with.every((/** @type {any} */ r) => r.whole.highlighted === result.expected) });
+    }
   }
 
   // Feed: cost of one chunk of 20 paragraphs, at 100 and at 2000 paragraphs.
@@ -216,9 +251,10 @@ if (browser) {
   const big = chunk('big', 'task');
   const smallScript = chunk('small', 'script');
   const bigScript = chunk('big', 'script');
-  const found = (/** @type {'small' | 'big'} */ which) => median(feedRuns.with.map((/** @type {any} */ r) => r[which].highlighted));
-  const expectedAt = (/** @type {'small' | 'big'} */ which) => feedRuns.with[0]?.[which].expected;
-  const appendedHighlighted = found('small') === expectedAt('small') && found('big') === expectedAt('big');
+  const found = (/** @type {'small' | 'big'} */ which) => median(feedRuns.with.map((/** @type {any} */ r) => r[which].highlighted - r[which].highlightedBefore));
+  const expectedAt = (/** @type {'small' | 'big'} */ which) => feedRuns.with[0]?.[which].mentionsInChunk;
+  // Each chunk adds exactly its own mentions to what was highlighted before it.
+  const appendedHighlighted = feedRuns.with.length > 0 && feedRuns.with.every((/** @type {any} */ r) => r.small.highlighted === r.small.expected && r.big.highlighted === r.big.expected);
   const NOISE_FLOOR_MS = 2;
   const proportional = big.added <= 2 * Math.max(small.added, NOISE_FLOOR_MS);
   summary.feed = {
@@ -241,7 +277,7 @@ if (browser) {
     ok: proportional && appendedHighlighted,
     note: appendedHighlighted ? undefined : 'appended mentions were not highlighted, so no per-chunk work was measured',
   });
-  row({ case: feedLabel, metric: 'mentions highlighted after each chunk', with: `${fmt(found('small'), 0)}, ${fmt(found('big'), 0)}`, without: `${expectedAt('small')}, ${expectedAt('big')} expected`, ratio: '', target: 'all', ok: appendedHighlighted });
+  row({ case: feedLabel, metric: "mentions added to the highlights by each chunk", with: `${fmt(found('small'), 0)}, ${fmt(found('big'), 0)}`, without: `${expectedAt('small')}, ${expectedAt('big')} in the chunks`, ratio: '', target: 'all', ok: appendedHighlighted });
 
   // Mutation storm: main-thread time while the page replaces 400 divs every 16 ms for 3 s.
   const stormRuns = browser.storm;
@@ -260,7 +296,9 @@ if (browser) {
   // Main-thread time per tick: the page with the extension may manage fewer ticks (less work of its own).
   const perTick = (/** @type {any[]} */ runs) => median(runs.map((r) => r.cost.task / r.ticks));
   const taskPerTick = { with: perTick(stormRuns.with), without: perTick(stormRuns.without) };
-  const caughtUp = stormRuns.with.filter((/** @type {any} */ r) => r.highlighted === r.expected).length;
+  // Caught up: every mention within a screen of the viewport in the final DOM is highlighted, and
+  // nothing that has gone is (the storm's own mentions, far below, are read as they come).
+  const caughtUp = stormRuns.with.filter((/** @type {any} */ r) => r.highlightedInReach === r.inReach && r.highlighted <= r.expected).length;
   const stormHighlighted = median(stormRuns.with.map((/** @type {any} */ r) => r.highlighted));
   const stormExpected = median(stormRuns.with.map((/** @type {any} */ r) => r.expected));
   summary.storm = {
@@ -313,25 +351,27 @@ if (browser) {
   row({
     case: stormLabel,
     metric: `highlights ${STORM_CATCH_UP_MS / 1000} s after the storm`,
-    with: `${fmt(stormHighlighted, 0)} (${caughtUp}/${stormRuns.with.length} runs equal)`,
-    without: `${fmt(stormExpected, 0)} in the final DOM`,
+    with: `${fmt(stormHighlighted, 0)} (${caughtUp}/${stormRuns.with.length} runs caught up)`,
+    without: `${fmt(median(stormRuns.with.map((/** @type {any} */ r) => r.inReach)), 0)} in reach, ${fmt(stormExpected, 0)} in the final DOM`,
     ratio: '',
-    target: 'catches up: highlights = final mentions',
+    target: 'catches up: all in reach, none stale',
     ok: stormRuns.with.length > 0 && caughtUp === stormRuns.with.length,
-    note: caughtUp === stormRuns.with.length ? undefined : `highlighted/expected per run: ${stormRuns.with.map((/** @type {any} */ r) => `${r.highlighted}/${r.expected}`).join(', ')}`,
+    note: caughtUp === stormRuns.with.length ? undefined : `highlighted (in reach / reach) / final per run: ${stormRuns.with.map((/** @type {any} */ r) => `${r.highlighted} (${r.highlightedInReach}/${r.inReach}) / ${r.expected}`).join(', ')}`,
   });
 
-  // mark.js against ours, on the 2 MB page with 200 mentions.
+  // mark.js against ours, on the 2 MB page with 200 mentions. mark.js marks all 200; so do we once
+  // the page is read whole, so ours is the load and the reading of the rest together.
   const markCost = median(browser.mark.map((/** @type {any} */ r) => r.cost.task));
   const markCall = median(browser.mark.map((/** @type {any} */ r) => r.markMs));
-  const ours = summary.pages.withMentions?.task.added ?? NaN;
+  const wholeAdded = summary.pages.withMentions?.wholePage?.added ?? 0;
+  const ours = (summary.pages.withMentions?.task.added ?? NaN) + wholeAdded;
   const OURS_FLOOR_MS = 1;
   const markRatio = markCost / Math.max(ours, OURS_FLOOR_MS);
-  const oursTrace = summary.pages.withMentions?.trace?.script.totalMs ?? NaN;
+  const oursTrace = (summary.pages.withMentions?.trace?.script.totalMs ?? NaN) + Math.max(0, wholeAdded);
   summary.mark = { taskMs: markCost, markCallMs: markCall, marks: median(browser.mark.map((/** @type {any} */ r) => r.marks)), oursAddedTaskMs: ours, ratio: markRatio, oursTracedScriptMs: oursTrace, ratioToTracedScript: markCost / oursTrace, runs: browser.mark };
   row({
     case: 'mark.js vs ours (2 MB, 200)',
-    metric: 'main-thread time: ours (added) / mark.js',
+    metric: 'main-thread time: ours (load + the rest when asked, added) / mark.js',
     with: ms(ours),
     without: `${ms(markCost)} (mark() ${ms(markCall)})`,
     ratio: `${fmt(markRatio)}× cheaper (${fmt(markCost / oursTrace)}× vs our traced script time)`,

@@ -1,6 +1,7 @@
 import type { Matcher } from '../utils/matcher';
 import type { PageMention } from './page-mentions';
 import { mentionsInBlock } from './page-mentions';
+import { isSiblingRun, planReading, runExtent, runNodes, type PlanOptions, type ReadingTarget, type SiblingRun } from './reading-plan';
 import { blockContainerOf, candidateContainers, isInline, isReadable, iterateTextBlocks, shadowRootsUnder } from './text-blocks';
 import { whenIdle, yieldToPage } from './yield-to-page';
 
@@ -18,8 +19,13 @@ export interface LiveMentionsOptions {
   isOwnElement(element: Element): boolean;
   /** A new open shadow root was found (to style its highlights and hit-test inside it). */
   onShadowRoot(root: ShadowRoot): void;
-  /** The mentions changed; called after each batch, with all current mentions in page order. */
+  /** The mentions changed; called after a batch that changed them, with all current mentions in page order. */
   onChange(mentions: PageMention[]): void;
+  /**
+   * Where the reader is, for reading a long page near the viewport first (see reading-plan.ts);
+   * without it, or when it returns undefined, everything is read at once.
+   */
+  reach?(): PlanOptions | undefined;
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -48,7 +54,16 @@ function inPageOrder(a: PageMention, b: PageMention): number {
  */
 export function createLiveMentions(options: LiveMentionsOptions) {
   const mentions = new Set<PageMention>();
+  // The mentions starting in each text node: reading text twice (a run left for later holds a
+  // paragraph the page has since changed and that was read then) replaces, never duplicates.
+  const startingIn = new Map<Text, PageMention[]>();
+  let mentionsChanged = false;
   const pending = new Set<Node>();
+  /** Parts of a long page not read yet, far from the viewport. */
+  let deferred: SiblingRun[] = [];
+  let nearCheckDue = false;
+  let readAllRequested = false;
+  let whenAllRead: (() => void)[] = [];
   const shadowRoots = new Set<ShadowRoot>();
   let scheduled = false;
   let running = false;
@@ -60,6 +75,44 @@ export function createLiveMentions(options: LiveMentionsOptions) {
   const isOwnChange = (record: MutationRecord) =>
     isOwnNode(record.target) ||
     (record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOwnNode));
+
+  function addMention(mention: PageMention) {
+    const sameNode = startingIn.get(mention.startNode) ?? [];
+    const { startOffset, endContainer, endOffset } = mention.range;
+    const twin = sameNode.find((m) => m.range.startOffset === startOffset && m.range.endContainer === endContainer && m.range.endOffset === endOffset);
+    if (twin) deleteMention(twin);
+    mentions.add(mention);
+    startingIn.set(mention.startNode, [...(startingIn.get(mention.startNode) ?? []), mention]);
+    mentionsChanged = true;
+  }
+
+  function deleteMention(mention: PageMention) {
+    mentions.delete(mention);
+    const rest = (startingIn.get(mention.startNode) ?? []).filter((m) => m !== mention);
+    if (rest.length > 0) startingIn.set(mention.startNode, rest);
+    else startingIn.delete(mention.startNode);
+    mentionsChanged = true;
+  }
+
+  // Scrolling (of the page or of any box in it) or resizing may bring a part not read yet near.
+  const onViewportMoved = () => {
+    if (deferred.length === 0 || nearCheckDue) return;
+    nearCheckDue = true;
+    schedule();
+  };
+  const viewportListeners = [
+    [document, 'scroll'],
+    [window, 'resize'],
+  ] as const;
+  let followingViewport = false;
+  function followViewport(follow: boolean) {
+    if (follow === followingViewport) return;
+    followingViewport = follow;
+    for (const [target, type] of viewportListeners) {
+      if (follow) target.addEventListener(type, onViewportMoved, { capture: true, passive: true });
+      else target.removeEventListener(type, onViewportMoved, { capture: true });
+    }
+  }
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -117,8 +170,8 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     return !stopped;
   }
 
-  /** Reads the mentions under `root`: candidate blocks first, then the shadow roots inside it. */
-  async function scanRoot(root: Node): Promise<void> {
+  /** Reads the mentions under `root` (a node or a run of siblings): candidate blocks first, then the shadow roots inside it. */
+  async function scanRoot(root: ReadingTarget): Promise<void> {
     const containers = new Set<Node>();
     for (const container of candidateContainers(root, options.matcher.candidateEnds, options.matcher.longestTerm, scanOptions)) {
       if (container) containers.add(container);
@@ -129,7 +182,7 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       if (container.parentNode && isInside(container.parentNode, containers)) continue;
       if (!isReadable(container, scanOptions)) continue;
       for (const block of iterateTextBlocks(container, scanOptions)) {
-        if (block) for (const mention of mentionsInBlock(block, options.matcher)) mentions.add(mention);
+        if (block) for (const mention of mentionsInBlock(block, options.matcher)) addMention(mention);
         if (!(await pause())) return;
       }
     }
@@ -142,11 +195,65 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     }
   }
 
-  async function scan(roots: Iterable<Node>) {
+  /**
+   * What to read of `root` now: near the viewport first on a long page (the rest is kept for
+   * later), all of it otherwise. A root that is not an element (a document, a shadow root) or has
+   * no layout to go by is read whole.
+   */
+  function planned(root: Node | SiblingRun): ReadingTarget[] {
+    const reach = options.reach?.();
+    if (!reach || (!isSiblingRun(root) && root.nodeType !== Node.ELEMENT_NODE)) return [root];
+    const plan = planReading(root as Element | SiblingRun, reach);
+    deferred.push(...plan.later);
+    return plan.now;
+  }
+
+  /** The parts left for later that are now to be read: all of them, or those near the viewport. */
+  function dueDeferred(): ReadingTarget[] {
+    const due: ReadingTarget[] = [];
+    const reach = options.reach?.();
+    const waiting = deferred;
+    deferred = [];
+    for (const run of waiting) {
+      if (!run.parent.isConnected) continue; // gone with its text
+      const nodes = runNodes(run);
+      if (nodes.length === 0) {
+        // The page moved the run's ends: read what its parent holds now.
+        pending.add(run.parent);
+        continue;
+      }
+      if (readAllRequested || !reach) {
+        due.push(run);
+        continue;
+      }
+      const extent = runExtent(nodes);
+      if (extent && extent.bottom <= reach.band.top) deferred.push(run);
+      else if (extent && extent.top >= reach.band.bottom) deferred.push(run);
+      else due.push(...planned(run));
+    }
+    return due;
+  }
+
+  async function scan(roots: Iterable<ReadingTarget>) {
     sliceEnd = performance.now() + SLICE_MS;
     for (const root of roots) {
       await scanRoot(root);
       if (stopped) return;
+    }
+  }
+
+  /** Tells the caller about changed mentions, and whoever waits for the whole page that it is read. */
+  function finishBatch() {
+    if (mentionsChanged) {
+      mentionsChanged = false;
+      options.onChange([...mentions].sort(inPageOrder));
+    }
+    followViewport(deferred.length > 0);
+    if (readAllRequested && deferred.length === 0 && pending.size === 0) {
+      readAllRequested = false;
+      const waiting = whenAllRead;
+      whenAllRead = [];
+      for (const resolve of waiting) resolve();
     }
   }
 
@@ -165,14 +272,23 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     for (const mention of mentions) {
       // Text that left the document, or that is about to be read again.
       const { startNode, range } = mention;
-      if (!startNode.isConnected || range.collapsed || isInside(startNode, roots)) mentions.delete(mention);
+      if (!startNode.isConnected || range.collapsed || isInside(startNode, roots)) deleteMention(mention);
     }
-    await scan(roots);
+    // Parts left for later inside what is read again now are planned afresh with it.
+    if (roots.size > 0) deferred = deferred.filter((run) => !isInside(run.parent, roots));
+    // Only a rescan of the whole page is planned: a changed subtree is read whole, as it is
+    // (planning reads the layout, which right after a change would make the browser lay out early).
+    const reads = [...roots].flatMap((root) => (root === options.root ? planned(root) : [root]));
+    if (nearCheckDue || readAllRequested) {
+      nearCheckDue = false;
+      reads.push(...dueDeferred());
+    }
+    await scan(reads);
     running = false;
     if (stopped) return;
-    options.onChange([...mentions].sort(inPageOrder));
+    finishBatch();
     notBefore = performance.now() + (performance.now() - started) * BACKOFF_FACTOR;
-    if (pending.size > 0) schedule();
+    if (pending.size > 0 || readAllRequested) schedule();
   }
 
   return {
@@ -182,17 +298,32 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       running = true;
       // The set-up before this (building the matcher) had its own task; the scan starts afresh.
       await yieldToPage();
-      await scan([options.root]);
+      await scan(planned(options.root));
       running = false;
       if (stopped) return;
-      options.onChange([...mentions].sort(inPageOrder));
-      if (pending.size > 0) schedule();
+      mentionsChanged = true; // the first scan always reports, mentions or none
+      finishBatch();
+      if (pending.size > 0 || readAllRequested) schedule();
+    },
+    /** Reads whatever of the page was left for later; resolves once every part is read. */
+    readEverything(): Promise<void> {
+      if (stopped) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        whenAllRead.push(resolve);
+        readAllRequested = true;
+        schedule();
+      });
     },
     stop() {
       stopped = true;
       observer.disconnect();
+      followViewport(false);
       mentions.clear();
+      startingIn.clear();
       pending.clear();
+      deferred = [];
+      for (const resolve of whenAllRead) resolve();
+      whenAllRead = [];
     },
     get shadowRoots(): ReadonlySet<ShadowRoot> {
       return shadowRoots;

@@ -1,3 +1,5 @@
+import type { SiblingRun } from './reading-plan';
+
 /**
  * Reads a page's text as blocks: runs of text nodes that a reader sees as one piece of text (a
  * paragraph, a list item, a cell). Inline markup does not split a block, so `Hua<b>wei</b>` reads
@@ -155,21 +157,26 @@ export function isReadable(node: Node, options: ScanOptions = {}): boolean {
 const LARGE_TEXT = 32_768;
 
 /**
- * The blocks under `root` that may hold a mention, found without touching most of the page: the
- * text of the whole subtree (`textContent`, read natively, once) goes through the matcher's cheap
- * `candidateEnds` in pieces, and only where it finds something does the walk go down, child by
- * child, to name the block each candidate ends in. A page without mentions is read exactly once.
- * Yields block containers, and `null` at checkpoints where the caller may pause. Shadow roots are
- * not looked into (textContent does not reach them).
+ * The blocks under `target` (a node, or a run of siblings) that may hold a mention, found without
+ * touching most of the page: the text of the whole subtree (`textContent`, read natively, once)
+ * goes through the matcher's cheap `candidateEnds` in pieces, and only where it finds something
+ * does the walk go down, child by child, to name the block each candidate ends in. A page without
+ * mentions is read exactly once. Yields block containers, and `null` at checkpoints where the
+ * caller may pause. Shadow roots are not looked into (textContent does not reach them).
  */
 export function* candidateContainers(
-  root: Node,
+  target: Node | SiblingRun,
   candidateEnds: (text: string) => number[],
   overlap: number,
   options: ScanOptions = {},
 ): Generator<Node | null, void, undefined> {
-  const doc = root.ownerDocument ?? (root as Document);
-  const start = root.nodeType === DOCUMENT ? (root as Document).documentElement : root;
+  const node = 'first' in target ? target.parent : target;
+  const doc = node.ownerDocument ?? (node as Document);
+  if ('first' in target) {
+    yield* runContainers(target);
+    return;
+  }
+  const start = target.nodeType === DOCUMENT ? (target as Document).documentElement : target;
   if (!start || (start.nodeType === ELEMENT && isSkipped(start as Element, options))) return;
   const text = textOf(start);
   if (text === '') return;
@@ -177,6 +184,20 @@ export function* candidateContainers(
   if (text.length > LARGE_TEXT) yield null;
   const ends = yield* candidateEndsIn(text);
   if (ends.length > 0) yield* locate(start, text, ends);
+
+  /** A run of siblings: each one's text is read (and kept, to place the candidates among them). */
+  function* runContainers({ parent, first, last }: SiblingRun): Generator<Node | null, void, undefined> {
+    const shares: [Node, string][] = [];
+    for (let node: ChildNode | null = first; node; node = node.nextSibling) {
+      shares.push([node, node.nodeType === ELEMENT && isSkipped(node as Element, options) ? '' : textOf(node)]);
+      if (node === last) break;
+      if (shares.length % CHECKPOINT_EVERY === 0) yield null;
+    }
+    const text = shares.map(([, share]) => share).join('');
+    if (text.length > LARGE_TEXT) yield null;
+    const ends = yield* candidateEndsIn(text);
+    if (ends.length > 0) yield* locateAmong(parent, shares, ends);
+  }
 
   /** Candidate ends in `text`, read in pieces that overlap by the longest term, pausing between them. */
   function* candidateEndsIn(text: string): Generator<null, number[], undefined> {
@@ -204,18 +225,16 @@ export function* candidateContainers(
       yield null;
       return;
     }
-    // Down to the children the offsets fall in. Each child's share of the text is its own
-    // textContent (comments have none), except the last element's, which is what is left after the
-    // text nodes that follow it: wrappers (<body>, <main>, <article>) hold nearly all of their
-    // parent's text, and reading theirs again would read the page once more per level.
-    const lastElement = (node as ParentNode).lastElementChild;
-    let trailing = 0;
-    for (let after = lastElement?.nextSibling; after; after = after.nextSibling) trailing += textOf(after).length;
+    yield* locateAmong(node, childShares(node, text), ends);
+  }
+
+  /** The offsets' block containers among `shares` (children of `parent` with their share of the text). */
+  function* locateAmong(parent: Node, shares: Iterable<[Node, string]>, ends: number[]): Generator<Node | null, void, undefined> {
     let offset = 0;
     let k = 0;
     let visited = 0;
-    for (let child = node.firstChild; child && k < ends.length; child = child.nextSibling) {
-      const childText = child === lastElement ? text.slice(offset, text.length - trailing) : textOf(child);
+    for (const [child, childText] of shares) {
+      if (k >= ends.length) return;
       const childEnd = offset + childText.length;
       const childEnds: number[] = [];
       for (; k < ends.length && ends[k] <= childEnd; k++) if (ends[k] > offset) childEnds.push(ends[k] - offset);
@@ -228,8 +247,8 @@ export function* candidateContainers(
         continue;
       }
       // After a pause the page may have moved on; a walk from a detached node is lost.
-      if (child.parentNode !== node) {
-        options.onInterrupted?.(node);
+      if (child.parentNode !== parent) {
+        options.onInterrupted?.(parent);
         return;
       }
     }
@@ -253,6 +272,24 @@ export function* candidateContainers(
   }
 }
 
+/**
+ * Each child of `node` with its share of `text` (the node's textContent). A child's share is its
+ * own textContent (comments have none), except the last element's, which is what is left after
+ * the text nodes that follow it: wrappers (<body>, <main>, <article>) hold nearly all of their
+ * parent's text, and reading theirs again would read the page once more per level.
+ */
+function* childShares(node: Node, text: string): Generator<[Node, string], void, undefined> {
+  const lastElement = (node as ParentNode).lastElementChild;
+  let trailing = 0;
+  for (let after = lastElement?.nextSibling; after; after = after.nextSibling) trailing += textOf(after).length;
+  let offset = 0;
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    const childText = child === lastElement ? text.slice(offset, text.length - trailing) : textOf(child);
+    offset += childText.length;
+    yield [child, childText];
+  }
+}
+
 /** A node's share of its parent's textContent: a text node's data, an element's (or fragment's) text, a comment's nothing. */
 function textOf(node: Node): string {
   if (node.nodeType === TEXT) return (node as Text).data;
@@ -260,15 +297,32 @@ function textOf(node: Node): string {
   return '';
 }
 
-/** Open shadow roots under `root` (not inside our own UI); yields `null` at checkpoints. */
-export function* shadowRootsUnder(root: Node, options: ScanOptions = {}): Generator<ShadowRoot | null, void, undefined> {
+/** Open shadow roots under `target` (for a run: on and under its elements), not inside our own UI; yields `null` at checkpoints. */
+export function* shadowRootsUnder(target: Node | SiblingRun, options: ScanOptions = {}): Generator<ShadowRoot | null, void, undefined> {
+  const root = 'first' in target ? target.parent : target;
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  let element: Element | null;
+  let end: Element | null = null; // the first element after the run
+  if ('first' in target) {
+    element = target.first.nodeType === ELEMENT ? (target.first as Element) : elementAfter(target.first);
+    end = elementAfter(target.last);
+    if (!element || element === end) return;
+    walker.currentNode = element;
+  } else {
+    element = walker.nextNode() as Element | null;
+  }
   let visited = 0;
-  for (let element = walker.nextNode() as Element | null; element; element = walker.nextNode() as Element | null) {
+  for (; element && element !== end; element = walker.nextNode() as Element | null) {
     if (++visited % CHECKPOINT_EVERY === 0) yield null;
     if (element.shadowRoot && !options.isOwnElement?.(element)) yield element.shadowRoot;
   }
+}
+
+function elementAfter(node: Node): Element | null {
+  let next = node.nextSibling;
+  while (next && next.nodeType !== ELEMENT) next = next.nextSibling;
+  return next as Element | null;
 }
 
 /** The text node and offset in it for an offset into `block.text`. */

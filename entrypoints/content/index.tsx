@@ -4,6 +4,7 @@ import { createHighlighter } from '../../lib/highlighter';
 import { mentionContext, renderMentionCard } from '../../lib/mention-card';
 import { createMentionLocator } from '../../lib/mention-locator';
 import { createLiveMentions } from '../../lib/live-mentions';
+import type { PlanOptions } from '../../lib/reading-plan';
 import type { PageMention } from '../../lib/page-mentions';
 import { trackHoverPointer } from '../../lib/pointer-tracker';
 import { isDarkBehind } from '../../lib/page-theme';
@@ -22,6 +23,17 @@ import { isEnabledForHost } from '../../utils/site-rules';
 // Wikipedia's page previews wait ~500 ms; a little less feels responsive without firing on sweeps.
 const OPEN_DELAY_MS = 400;
 const CLOSE_GRACE_MS = 300;
+
+/**
+ * On a page more than this many screens long, the text a screen above and below the viewport is
+ * read first, the rest as the reader scrolls towards it (lib/reading-plan.ts). Shorter pages, most
+ * articles, are read whole at once.
+ */
+const READ_WHOLE_UP_TO_SCREENS = 6;
+function readersReach(): PlanOptions {
+  const screen = Math.max(window.innerHeight, 200);
+  return { band: { top: -screen, bottom: 2 * screen }, tallPx: READ_WHOLE_UP_TO_SCREENS * screen };
+}
 
 /** The site a frame belongs to: its own host, or its parent's for about:blank and srcdoc frames. */
 function frameHost(): string {
@@ -162,6 +174,7 @@ export default defineContentScript({
           matcher: createMatcher(matcherConfigFromTopics(topicData)),
           isOwnElement: (element) => popover?.isOwnElement(element) ?? false,
           onShadowRoot: (shadowRoot) => highlighter.styleShadowRoot(shadowRoot),
+          reach: readersReach,
           onChange: (mentions) => {
             pageMentions = mentions;
             render();
@@ -180,6 +193,11 @@ export default defineContentScript({
         void sendToBackground({ type: 'mentionCount', count: shown.length });
       }
     }
+
+    /** Reads whatever of a long page was left for later: for the answers that are about the whole page. */
+    const readEverything = async () => {
+      await live?.readEverything();
+    };
 
     function pageSummary(): PageSummary {
       const counts = Object.fromEntries(topicIds.map((id) => [id, 0]));
@@ -241,9 +259,9 @@ export default defineContentScript({
 
     const onMessage = (message: unknown) => {
       if (!isMessageUItoCS(message)) return undefined;
-      if (message.type === 'getPageSummary') return Promise.resolve(pageSummary());
-      if (message.type === 'stepMention') return Promise.resolve(stepMention(message.direction));
-      return Promise.resolve(revealNextMention(message.topic));
+      if (message.type === 'getPageSummary') return readEverything().then(pageSummary);
+      if (message.type === 'stepMention') return readEverything().then(() => stepMention(message.direction));
+      return readEverything().then(() => revealNextMention(message.topic));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,25 +1,62 @@
-import { badgeText, tabIdOf } from './extension-pages';
+import { badgeText, openPopup, pressCommand, tabIdOf } from './extension-pages';
 import { expect, test } from './fixtures';
 import { highlightedTextsIn, hoverText, popover } from './page-helpers';
 
-// A page with hundreds of mentions registers only those near the viewport: Chromium revisits every
-// registered highlight range after each DOM change, so hundreds of them would slow the page's later
-// changes (see lib/highlighter.ts). The reader sees no difference: what comes into view is painted.
+// A long page is read near the viewport first (a screen above and below it), and the rest as the
+// reader scrolls towards it, or at once when the popup or the keyboard command needs the whole page
+// (lib/reading-plan.ts). Separately, a page with hundreds of mentions registers only those near the
+// viewport: Chromium revisits every registered highlight range after each DOM change
+// (lib/highlighter.ts). Either way the reader sees every mention that comes into view.
 
-test('on a page with 500 mentions, those near the viewport are painted, and the rest as they come into view', async ({ context, openFixture }) => {
+const registered = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<unknown>>)].filter(([name]) => name.startsWith('fact-context-')).reduce((sum, [, highlight]) => sum + highlight.size, 0));
+
+test('a long thread is read near the viewport first, the rest as it comes into view, and all of it when the popup opens', async ({ context, extensionId, openFixture }) => {
   const page = await openFixture('many-mentions.html');
   const tabId = await tabIdOf(context, page);
-  await expect.poll(() => badgeText(context, tabId)).toBe('503'); // all found: 500 replies and the title's 3
-  const registered = () =>
-    page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<unknown>>)].filter(([name]) => name.startsWith('fact-context-')).reduce((sum, [, highlight]) => sum + highlight.size, 0));
-  await expect.poll(registered).toBeGreaterThan(20);
-  expect(await registered()).toBeLessThan(150);
-  expect(await highlightedTextsIn(page, '#reply-0')).toEqual(['Huawei']);
+  await expect.poll(() => highlightedTextsIn(page, '#reply-0')).toEqual(['Huawei']);
+  // What is far below has not been read yet: the badge counts what has.
   expect(await highlightedTextsIn(page, '#reply-499')).toEqual([]);
+  const early = Number(await badgeText(context, tabId));
+  expect(early).toBeGreaterThan(20);
+  expect(early).toBeLessThan(200);
 
   await page.evaluate(() => document.getElementById('reply-499')!.scrollIntoView());
   await expect.poll(() => highlightedTextsIn(page, '#reply-499')).toEqual(['Huawei']);
   await hoverText(page, '#reply-499', 'Huawei');
   await expect(popover(page)).toHaveAccessibleName('Huawei');
-  expect(await registered()).toBeLessThan(150);
+  expect(await registered(page)).toBeLessThan(150);
+
+  // The popup is about the whole page: opening it reads the rest (500 replies and the title's 3).
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByRole('region', { name: 'On this page' }).getByRole('button', { name: /^Huawei/ })).toContainText('501');
+  await expect.poll(() => badgeText(context, tabId)).toBe('503');
+  await page.bringToFront();
+  await page.evaluate(() => document.getElementById('reply-250')!.scrollIntoView({ block: 'center' }));
+  await expect.poll(() => highlightedTextsIn(page, '#reply-250')).toEqual(['Huawei']);
+});
+
+test('a long page opened at a fragment far down is read around that place first', async ({ openFixture }) => {
+  const page = await openFixture('many-mentions.html#reply-400');
+  await expect.poll(() => highlightedTextsIn(page, '#reply-400')).toEqual(['Huawei']);
+  expect(await highlightedTextsIn(page, '#reply-410')).toEqual(['Huawei']);
+  expect(await highlightedTextsIn(page, '#reply-0')).toEqual([]);
+});
+
+test('the keyboard command reaches mentions that were not read yet: "previous" from the top wraps round to the last one', async ({ context, openFixture }) => {
+  const page = await openFixture('many-mentions.html');
+  await expect.poll(() => highlightedTextsIn(page, '#reply-0')).toEqual(['Huawei']);
+  expect(await highlightedTextsIn(page, '#reply-499')).toEqual([]);
+  await pressCommand(context, page, -1);
+  await expect(popover(page)).toHaveAccessibleName('Huawei');
+  await expect(page.locator('#reply-499')).toBeInViewport();
+  // Its topic's highlight, and the keyboard's mark on the mention it stepped to.
+  await expect.poll(() => highlightedTextsIn(page, '#reply-499')).toEqual(['Huawei', 'Huawei']);
+});
+
+test('a long page in columns, whose order on screen the layout does not follow, is read whole at once', async ({ context, openFixture }) => {
+  const page = await openFixture('long-columns.html');
+  const tabId = await tabIdOf(context, page);
+  await expect.poll(() => badgeText(context, tabId)).toBe('60');
+  expect(await highlightedTextsIn(page, '#item-599')).toEqual(['Entity List']);
 });

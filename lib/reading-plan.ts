@@ -1,0 +1,192 @@
+/**
+ * On a long page, what to read now and what later. The text within reach of the viewport is read
+ * at once; the rest when the reader scrolls towards it, or asks for the whole page (the popup, the
+ * keyboard command). A 2 MB page then costs its first screens, not 2 MB.
+ *
+ * Decided from the layout the page already has: the extent of a handful of sampled children per
+ * level, never a walk of the whole tree. Where the layout cannot tell (children out of document
+ * order, as in columns or reordered grids; elements without a box; text mixed with elements), the
+ * part in question is read now, whole: the plan can only ever read too much, never lose text.
+ */
+import { isInline } from './text-blocks';
+
+/** Consecutive children of `parent`, from `first` to `last` inclusive. */
+export interface SiblingRun {
+  parent: Node;
+  first: ChildNode;
+  last: ChildNode;
+}
+
+export type ReadingTarget = Node | SiblingRun;
+
+export const isSiblingRun = (target: ReadingTarget): target is SiblingRun => 'parent' in target && 'first' in target;
+
+/** A vertical extent in client coordinates. */
+export interface Extent {
+  top: number;
+  bottom: number;
+}
+
+export interface Geometry {
+  /** Where an element's box (with the content that overflows it) lies, or undefined if it has none. */
+  extentOf(element: Element): Extent | undefined;
+}
+
+export interface PlanOptions {
+  /** Client y coordinates whose text is read now: the viewport and a margin round it. */
+  band: Extent;
+  /** Anything no taller than this is read whole rather than split. */
+  tallPx: number;
+  geometry?: Geometry;
+}
+
+export interface ReadingPlan {
+  now: ReadingTarget[];
+  later: SiblingRun[];
+}
+
+/** From the live layout. `scrollHeight` counts content that overflows the box or scrolls inside it. */
+export const layoutGeometry: Geometry = {
+  extentOf(element) {
+    const rect = element.getBoundingClientRect();
+    // No box at all: display: none (or display: contents, whose children do have boxes).
+    if (rect.width === 0 && rect.height === 0 && element.getClientRects().length === 0) return undefined;
+    return { top: rect.top, bottom: rect.top + Math.max(rect.height, element.scrollHeight) };
+  },
+};
+
+/** Children sampled per level when a run is long: enough to narrow 20,000 paragraphs down in three levels. */
+const SAMPLES = 16;
+/** Runs this short are looked at child by child. */
+const FEW = 12;
+const ELEMENT = 1;
+const TEXT = 3;
+
+const overlaps = (extent: Extent, band: Extent) => extent.top < band.bottom && extent.bottom > band.top;
+
+/** Text that flows with its neighbours: blocks may straddle any split of the run it is in. */
+const flowsInline = (node: Node) => isInline(node) || (node.nodeType === TEXT && /\S/.test((node as Text).data));
+
+const runOf = (parent: Node, nodes: readonly ChildNode[]): SiblingRun => ({ parent, first: nodes[0], last: nodes[nodes.length - 1] });
+
+/** The children of a run, in order (empty if the page has moved them since). */
+export function runNodes(run: SiblingRun): ChildNode[] {
+  const nodes: ChildNode[] = [];
+  if (run.first.parentNode !== run.parent || run.last.parentNode !== run.parent) return nodes;
+  for (let node: ChildNode | null = run.first; node; node = node.nextSibling) {
+    nodes.push(node);
+    if (node === run.last) return nodes;
+  }
+  return []; // `last` no longer follows `first`
+}
+
+/** Where a run's content lies: from its first element with a box to its last, or undefined if none has one. */
+export function runExtent(nodes: readonly ChildNode[], geometry: Geometry = layoutGeometry): Extent | undefined {
+  let top: number | undefined;
+  for (const node of nodes) {
+    const extent = node.nodeType === ELEMENT ? geometry.extentOf(node as Element) : undefined;
+    if (extent) {
+      top = extent.top;
+      break;
+    }
+  }
+  if (top === undefined) return undefined;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const extent = nodes[i].nodeType === ELEMENT ? geometry.extentOf(nodes[i] as Element) : undefined;
+    if (extent) return { top, bottom: Math.max(top, extent.bottom) };
+  }
+  return undefined;
+}
+
+/**
+ * Splits `target` (an element, or a run of siblings left for later by an earlier plan) into what
+ * to read now and what to leave for later.
+ */
+export function planReading(target: Element | SiblingRun, { band, tallPx, geometry = layoutGeometry }: PlanOptions): ReadingPlan {
+  const now: ReadingTarget[] = [];
+  const later: SiblingRun[] = [];
+
+  function planElement(element: Element, extent = geometry.extentOf(element)) {
+    if (!extent || extent.bottom - extent.top <= tallPx || !element.firstElementChild) {
+      now.push(element);
+      return;
+    }
+    planRun(element, runNodes({ parent: element, first: element.firstChild!, last: element.lastChild! }));
+  }
+
+  function planRun(parent: Node, nodes: ChildNode[]) {
+    if (nodes.length === 0) return;
+    if (nodes.some(flowsInline)) {
+      now.push(runOf(parent, nodes));
+      return;
+    }
+    if (nodes.length <= FEW) planChildByChild(parent, nodes);
+    else planBySamples(parent, nodes);
+  }
+
+  function planChildByChild(parent: Node, nodes: ChildNode[]) {
+    let deferred: ChildNode[] = [];
+    const flush = () => {
+      if (deferred.length > 0) later.push(runOf(parent, deferred));
+      deferred = [];
+    };
+    for (const node of nodes) {
+      if (node.nodeType !== ELEMENT) {
+        // Blank text and comments hold nothing to read: they go with a run being deferred.
+        if (deferred.length > 0) deferred.push(node);
+        continue;
+      }
+      const extent = geometry.extentOf(node as Element);
+      if (extent && !overlaps(extent, band)) {
+        deferred.push(node);
+        continue;
+      }
+      flush();
+      planElement(node as Element, extent);
+    }
+    flush();
+  }
+
+  function planBySamples(parent: Node, nodes: ChildNode[]) {
+    const n = nodes.length;
+    const samples: (Extent & { index: number })[] = [];
+    for (let k = 0; k < SAMPLES; k++) {
+      let index = Math.floor((k * (n - 1)) / (SAMPLES - 1));
+      while (index < n && nodes[index].nodeType !== ELEMENT) index++;
+      if (index >= n || (samples.length > 0 && samples[samples.length - 1].index >= index)) continue;
+      const extent = geometry.extentOf(nodes[index] as Element);
+      if (extent) samples.push({ index, ...extent });
+    }
+    // In normal flow a later sibling never starts higher up. Where one does (columns, grids,
+    // reordered flex items), the samples cannot say what lies between them: read it all.
+    const inFlow = samples.length >= 2 && samples.every((s, i) => i === 0 || s.top >= samples[i - 1].top - 1);
+    if (!inFlow) {
+      now.push(runOf(parent, nodes));
+      return;
+    }
+    // A sample wholly above the band takes what precedes it along; one wholly below, what follows.
+    let from = 0;
+    let to = n - 1;
+    let top = samples[0].top;
+    let bottom = samples[samples.length - 1].bottom;
+    for (const s of samples) {
+      if (s.bottom > band.top) break;
+      from = s.index + 1;
+      top = s.bottom;
+    }
+    for (let k = samples.length - 1; k >= 0 && samples[k].top >= band.bottom; k--) {
+      to = samples[k].index - 1;
+      bottom = samples[k].top;
+    }
+    if (from > 0) later.push(runOf(parent, nodes.slice(0, Math.min(from, n))));
+    if (to < n - 1) later.push(runOf(parent, nodes.slice(Math.max(to + 1, from))));
+    if (from > to) return; // the band falls in a gap between two samples
+    const middle = nodes.slice(from, to + 1);
+    if (middle.length === n || bottom - top <= tallPx) now.push(runOf(parent, middle));
+    else planRun(parent, middle);
+  }
+
+  if (isSiblingRun(target)) planRun(target.parent, runNodes(target));
+  else planElement(target);
+  return { now, later };
+}
