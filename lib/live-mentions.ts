@@ -226,7 +226,7 @@ export function createLiveMentions(options: LiveMentionsOptions) {
         due.push(run);
         continue;
       }
-      const extent = runExtent(nodes);
+      const extent = runExtent(nodes, reach.geometry);
       if (extent && extent.bottom <= reach.band.top) deferred.push(run);
       else if (extent && extent.top >= reach.band.bottom) deferred.push(run);
       else due.push(...planned(run));

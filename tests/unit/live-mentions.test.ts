@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLiveMentions } from '../../lib/live-mentions';
+import type { PageMention } from '../../lib/page-mentions';
+import type { Extent, Geometry } from '../../lib/reading-plan';
+import { factData } from '../../utils/fact-data';
+import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
+
+const matcher = createMatcher(matcherConfigFromTopics(factData));
+
+// happy-dom lays nothing out: an element's place comes from its data-top and data-height.
+const fakeGeometry: Geometry = {
+  extentOf(element) {
+    const { top, height } = (element as HTMLElement).dataset;
+    return top === undefined || height === undefined ? undefined : { top: Number(top), bottom: Number(top) + Number(height) };
+  },
+};
+
+const PARAGRAPH_PX = 100;
+/** A long page: `count` paragraphs of 100 px; every tenth mentions Huawei. */
+function longPage(count: number) {
+  const height = count * PARAGRAPH_PX;
+  for (const element of [document.documentElement, document.body]) Object.assign(element.dataset, { top: '0', height: String(height) });
+  document.body.innerHTML = `<main data-top="0" data-height="${height}">\n${Array.from({ length: count }, (_, i) =>
+    `<p id="p${i}" data-top="${i * PARAGRAPH_PX}" data-height="${PARAGRAPH_PX}">${i % 10 === 0 ? `Paragraph ${i} is about Huawei.` : `Paragraph ${i} is about nothing.`}</p>`).join('\n')}\n</main>`;
+}
+
+function follow(viewport: { top: number }) {
+  let latest: PageMention[] = [];
+  let changes = 0;
+  const live = createLiveMentions({
+    root: document.documentElement,
+    matcher,
+    isOwnElement: () => false,
+    onShadowRoot: () => {},
+    onChange: (mentions) => {
+      latest = mentions;
+      changes++;
+    },
+    reach: () => {
+      const band: Extent = { top: -viewport.top - 1000, bottom: -viewport.top + 2000 };
+      return { band, tallPx: 6000, geometry: fakeGeometry };
+    },
+  });
+  const paragraphs = () => latest.map((mention) => (mention.startNode.parentElement as HTMLElement).id);
+  return { live, paragraphs, changes: () => changes };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+describe('createLiveMentions on a long page', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  it('reads near the viewport first, more as the reader scrolls, and everything when asked', async () => {
+    longPage(1000); // 100,000 px
+    const viewport = { top: 0 };
+    const { live, paragraphs } = follow(viewport);
+    stop = live.stop;
+    await live.start();
+    expect(paragraphs()).toContain('p0');
+    expect(paragraphs()).not.toContain('p500');
+    expect(paragraphs().length).toBeLessThan(15);
+
+    viewport.top = -50_000; // the page scrolled to its middle
+    document.dispatchEvent(new Event('scroll'));
+    await settle();
+    expect(paragraphs()).toContain('p500');
+    expect(paragraphs()).not.toContain('p990');
+
+    await live.readEverything();
+    expect(paragraphs()).toEqual(Array.from({ length: 100 }, (_, i) => `p${i * 10}`));
+  });
+
+  it('loses no text when the page removes the end of a part it had left for later', async () => {
+    longPage(600);
+    const { live, paragraphs } = follow({ top: 0 });
+    stop = live.stop;
+    await live.start();
+    // The last nodes of the run left for later: a blank line and the last paragraph.
+    const main = document.querySelector('main')!;
+    main.lastChild!.remove();
+    main.lastChild!.remove();
+    await settle();
+    await live.readEverything();
+    expect(paragraphs()).toEqual(Array.from({ length: 60 }, (_, i) => `p${i * 10}`));
+  });
+
+  it('reads a paragraph changed inside a part left for later once, not twice', async () => {
+    longPage(600);
+    const { live, paragraphs } = follow({ top: 0 });
+    stop = live.stop;
+    await live.start();
+    document.getElementById('p300')!.append(' And the Entity List.');
+    await settle();
+    await live.readEverything();
+    const read = paragraphs();
+    expect(read.filter((id) => id === 'p300')).toEqual(['p300', 'p300']); // Huawei and the Entity List
+    expect(read).toHaveLength(61);
+  });
+
+  it('reports nothing after a scroll back to parts already read', async () => {
+    longPage(1000);
+    const viewport = { top: 0 };
+    const { live, changes, paragraphs } = follow(viewport);
+    stop = live.stop;
+    await live.start();
+    viewport.top = -50_000;
+    document.dispatchEvent(new Event('scroll'));
+    await settle();
+    const before = { changes: changes(), paragraphs: paragraphs() };
+    viewport.top = 0;
+    document.dispatchEvent(new Event('scroll'));
+    await settle();
+    expect({ changes: changes(), paragraphs: paragraphs() }).toEqual(before);
+  });
+});
