@@ -87,13 +87,14 @@ function reachCounts(phrases) {
  */
 async function askForWholePage(context, page) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(async (url) => {
+  // The extension may not read tabs' addresses (no "tabs" permission): the page's tab is the active one.
+  await page.bringToFront();
+  await worker.evaluate(async () => {
     // @ts-ignore: the extension API inside the service worker
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((/** @type {{ url?: string }} */ t) => t.url === url);
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     // @ts-ignore
     return chrome.tabs.sendMessage(tab.id, { type: 'getPageSummary' }, { frameId: 0 });
-  }, page.url());
+  });
 }
 
 /** @param {import('@playwright/test').CDPSession} cdp */

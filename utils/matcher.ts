@@ -233,8 +233,8 @@ export function createMatcher(config: MatcherConfig): Matcher {
 }
 
 /**
- * The automaton: character classes, an Aho–Corasick trie with its failure links folded into a dense
- * transition table, and the loops that read text with it. Built on first use: a page whose text
+ * The automaton: character classes, an Aho–Corasick trie with its failure links, a dense
+ * transition table filled in as the text needs it, and the loops that read text with it. Built on first use: a page whose text
  * has no anchor word (most pages) never needs it, and building it is the largest part of starting
  * up (8–13 ms per page in Chromium before it was made lazy; the hot loops are the same either way).
  */
@@ -251,51 +251,75 @@ function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[],
     for (const variant of variants) if (variant.length === 1 && foldChar(variant) === unit) classOf[variant.charCodeAt(0)] = cls;
   }
 
-  // Trie, then failure links and a dense transition table (breadth first). The trie is written
-  // straight into the table (0 = no child: no child is the root), typed arrays only, because this
-  // runs cold on every page that has a candidate and Map lookups there cost milliseconds.
+  // The trie (0 = no child: no child is the root) and, per state, its children as a linked list,
+  // so that the failure links are found by visiting the trie's edges alone, breadth first.
+  // Typed arrays only: this runs cold on every page that has a candidate.
   const capacity = 1 + folded.reduce((sum, text) => sum + text.length, 0);
-  const table = new Int32Array(capacity * classCount);
+  const trie = new Int32Array(capacity * classCount);
+  const firstChild = new Int32Array(capacity);
+  const nextSibling = new Int32Array(capacity);
+  const edgeClass = new Int32Array(capacity);
   const outputs: Pattern[][] = [[]];
   let stateCount = 1;
   folded.forEach((text, index) => {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const at = state * classCount + classOf[text.charCodeAt(i)];
-      if (table[at] === 0) {
-        table[at] = stateCount++;
+      const cls = classOf[text.charCodeAt(i)];
+      const at = state * classCount + cls;
+      if (trie[at] === 0) {
+        const child = stateCount++;
+        trie[at] = child;
+        edgeClass[child] = cls;
+        nextSibling[child] = firstChild[state];
+        firstChild[state] = child;
         outputs.push([]);
       }
-      state = table[at];
+      state = trie[at];
     }
     outputs[state].push(patterns[index]);
   });
-  const delta = table.subarray(0, stateCount * classCount);
   const fail = new Int32Array(stateCount);
+  /** The trie's goto with failure links (no table yet): where reading class `cls` in `state` leads. */
+  const follow = (state: number, cls: number): number => {
+    for (;;) {
+      const child = trie[state * classCount + cls];
+      if (child !== 0 || state === 0) return child;
+      state = fail[state];
+    }
+  };
   const queue = new Int32Array(stateCount);
   let tail = 0;
-  for (let cls = 0; cls < classCount; cls++) if (delta[cls] !== 0) queue[tail++] = delta[cls];
+  for (let child = firstChild[0]; child !== 0; child = nextSibling[child]) queue[tail++] = child;
   for (let head = 0; head < tail; head++) {
     const state = queue[head];
-    const row = state * classCount;
-    const failRow = fail[state] * classCount;
     if (outputs[fail[state]].length > 0) outputs[state].push(...outputs[fail[state]]);
-    for (let cls = 0; cls < classCount; cls++) {
-      const child = delta[row + cls];
-      if (child === 0) {
-        delta[row + cls] = delta[failRow + cls];
-      } else {
-        fail[child] = delta[failRow + cls];
-        queue[tail++] = child;
-      }
+    for (let child = firstChild[state]; child !== 0; child = nextSibling[child]) {
+      fail[child] = follow(fail[state], edgeClass[child]);
+      queue[tail++] = child;
     }
   }
-  // The hot loop reads `delta` only: entries hold the next state's row offset (state × classCount),
-  // bit-inverted (negative) where that state ends a pattern, so no multiply and no second lookup.
-  for (let i = 0; i < delta.length; i++) {
-    const next = delta[i];
-    delta[i] = outputs[next].length > 0 ? ~(next * classCount) : next * classCount;
-  }
+
+  // The transition table the hot loops read, filled in as they need it: a page's text reaches
+  // few of its entries, and filling all of them up front cost milliseconds on every page. Entries
+  // hold the next state's row offset (state × classCount), bit-inverted (negative) where that state
+  // ends a pattern, so no multiply and no second lookup; UNKNOWN (never a multiple of classCount,
+  // which is at least 2) marks one not filled yet.
+  const UNKNOWN = 1;
+  const delta = new Int32Array(stateCount * classCount).fill(UNKNOWN);
+  const fill = (row: number, cls: number): number => {
+    const state = row / classCount;
+    const child = trie[row + cls];
+    let next: number;
+    if (child !== 0 || state === 0) {
+      next = outputs[child].length > 0 ? ~(child * classCount) : child * classCount;
+    } else {
+      const failRow = fail[state] * classCount;
+      next = delta[failRow + cls];
+      if (next === UNKNOWN) next = fill(failRow, cls);
+    }
+    delta[row + cls] = next;
+    return next;
+  };
   let ringSize = 1;
   while (ringSize <= longest) ringSize *= 2;
   const ringMask = ringSize - 1;
@@ -322,7 +346,8 @@ function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[],
       }
       ring[count & ringMask] = i;
       count++;
-      row = delta[row + cls];
+      const next = delta[row + cls];
+      row = next === UNKNOWN ? fill(row, cls) : next;
       if (row >= 0) continue;
       row = ~row;
       for (const pattern of outputs[row / classCount]) {
@@ -365,7 +390,8 @@ function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[],
       } else {
         previousWasSpace = false;
       }
-      row = delta[row + cls];
+      const next = delta[row + cls];
+      row = next === UNKNOWN ? fill(row, cls) : next;
       if (row >= 0) continue;
       row = ~row;
       if (isMentionRow[row / classCount]) ends.push(i + 1);
