@@ -30,12 +30,15 @@ export interface LiveMentionsOptions {
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
-function isInside(node: Node, roots: ReadonlySet<Node>): boolean {
+/** The first of `roots` that is `node` or holds it (across shadow boundaries), if any. */
+function enclosingRoot(node: Node, roots: ReadonlySet<Node>): Node | undefined {
   for (let current: Node | null = node; current; current = current.parentNode ?? (current as ShadowRoot).host ?? null) {
-    if (roots.has(current)) return true;
+    if (roots.has(current)) return current;
   }
-  return false;
+  return undefined;
 }
+
+const isInside = (node: Node, roots: ReadonlySet<Node>) => enclosingRoot(node, roots) !== undefined;
 
 function inPageOrder(a: PageMention, b: PageMention): number {
   if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
@@ -155,6 +158,8 @@ export function createLiveMentions(options: LiveMentionsOptions) {
   function schedule() {
     if (scheduled || stopped) return;
     scheduled = true;
+    // The reader is waiting for the whole page (the popup, the keyboard): no idle wait, no back-off.
+    if (readAllRequested) return void yieldToPage().then(processBatch);
     const run = () => whenIdle(() => void processBatch(), IDLE_TIMEOUT_MS);
     const wait = notBefore - performance.now();
     if (wait > 0) setTimeout(run, wait);
@@ -257,9 +262,19 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     }
   }
 
+  /** Whether a batch has work waiting: changed nodes, a scroll to look at, the whole page to read. */
+  const workWaiting = () => pending.size > 0 || nearCheckDue || readAllRequested;
+
+  /** Schedules the next batch; if the reader waits for the whole page, one already waiting for an idle moment or a back-off runs now instead. */
+  function scheduleNext() {
+    if (readAllRequested && scheduled && !running) return void yieldToPage().then(processBatch);
+    schedule();
+  }
+
   async function processBatch() {
     scheduled = false;
-    if (running || stopped) return schedule();
+    if (stopped) return;
+    if (running) return; // the batch under way schedules the next one when it ends
     running = true;
     const started = performance.now();
     // What changed, as the blocks that contain it; a block inside another is covered by it.
@@ -274,11 +289,17 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       const { startNode, range } = mention;
       if (!startNode.isConnected || range.collapsed || isInside(startNode, roots)) deleteMention(mention);
     }
-    // Parts left for later inside what is read again now are planned afresh with it.
-    if (roots.size > 0) deferred = deferred.filter((run) => !isInside(run.parent, roots));
-    // Only a rescan of the whole page is planned: a changed subtree is read whole, as it is
-    // (planning reads the layout, which right after a change would make the browser lay out early).
-    const reads = [...roots].flatMap((root) => (root === options.root ? planned(root) : [root]));
+    // A changed subtree is read whole, as it is: planning reads the layout, which right after a
+    // change would make the browser lay it out early. But the whole page, and a subtree that holds
+    // parts left for later (a long list whose container changed), are planned afresh, so that a
+    // change does not make the extension read all of a long page.
+    const toPlan = new Set<Node>([options.root]);
+    deferred = deferred.filter((run) => {
+      const root = enclosingRoot(run.parent, roots);
+      if (root) toPlan.add(root);
+      return root === undefined;
+    });
+    const reads = [...roots].flatMap((root) => (toPlan.has(root) ? planned(root) : [root]));
     if (nearCheckDue || readAllRequested) {
       nearCheckDue = false;
       reads.push(...dueDeferred());
@@ -288,7 +309,7 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     if (stopped) return;
     finishBatch();
     notBefore = performance.now() + (performance.now() - started) * BACKOFF_FACTOR;
-    if (pending.size > 0 || readAllRequested) schedule();
+    if (workWaiting()) scheduleNext();
   }
 
   return {
@@ -303,15 +324,15 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       if (stopped) return;
       mentionsChanged = true; // the first scan always reports, mentions or none
       finishBatch();
-      if (pending.size > 0 || readAllRequested) schedule();
+      if (workWaiting()) scheduleNext();
     },
-    /** Reads whatever of the page was left for later; resolves once every part is read. */
+    /** Reads whatever of the page was left for later; resolves once every part is read (at once if nothing is left). */
     readEverything(): Promise<void> {
-      if (stopped) return Promise.resolve();
+      if (stopped || (!running && !scheduled && deferred.length === 0 && pending.size === 0)) return Promise.resolve();
       return new Promise<void>((resolve) => {
         whenAllRead.push(resolve);
         readAllRequested = true;
-        schedule();
+        scheduleNext();
       });
     },
     stop() {

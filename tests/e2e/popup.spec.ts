@@ -54,7 +54,7 @@ test.describe('the popup', () => {
     await onPage.getByRole('button', { name: /^Huawei/ }).click();
     await expect(popover(page)).toBeVisible();
     await expect(popover(page)).toHaveAccessibleName('Huawei');
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
   });
 
   test('the site switch takes effect on the open tab at once, and back', async ({ context, extensionId, openFixture }) => {

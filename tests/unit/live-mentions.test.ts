@@ -99,6 +99,31 @@ describe('createLiveMentions on a long page', () => {
     expect(read).toHaveLength(61);
   });
 
+  it('a change to the container of parts left for later plans it afresh instead of reading it all', async () => {
+    longPage(1000);
+    const { live, paragraphs } = follow({ top: 0 });
+    stop = live.stop;
+    await live.start();
+    // The page removes a blank line between two paragraphs far below: <main> itself changed.
+    document.getElementById('p500')!.nextSibling!.remove();
+    await settle();
+    expect(paragraphs()).toContain('p0');
+    expect(paragraphs()).not.toContain('p500');
+    expect(paragraphs().length).toBeLessThan(15);
+    await live.readEverything();
+    expect(paragraphs()).toHaveLength(100);
+  });
+
+  it('answers a request for the whole page at once when nothing is left to read (the keyboard does not wait)', async () => {
+    document.body.innerHTML = '<p>A short page about Huawei.</p>';
+    const { live, paragraphs } = follow({ top: 0 });
+    stop = live.stop;
+    await live.start();
+    const first = await Promise.race([live.readEverything().then(() => 'read'), new Promise((resolve) => setTimeout(() => resolve('a timer'), 0))]);
+    expect(first).toBe('read');
+    expect(paragraphs()).toHaveLength(1);
+  });
+
   it('reports nothing after a scroll back to parts already read', async () => {
     longPage(1000);
     const viewport = { top: 0 };
