@@ -167,6 +167,10 @@ export function createLiveMentions(options: LiveMentionsOptions) {
   }
 
   let sliceEnd = 0;
+  /** A task of ours begins: its work, planning included, counts towards one slice. */
+  const startSlice = () => {
+    sliceEnd = performance.now() + SLICE_MS;
+  };
   /** Lets the page run if this slice has used its time; false once stopped. */
   async function pause(): Promise<boolean> {
     if (performance.now() < sliceEnd) return !stopped;
@@ -239,8 +243,8 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     return due;
   }
 
+  /** Reads `roots` in slices; the current slice began when the caller's task did (see startSlice). */
   async function scan(roots: Iterable<ReadingTarget>) {
-    sliceEnd = performance.now() + SLICE_MS;
     for (const root of roots) {
       await scanRoot(root);
       if (stopped) return;
@@ -276,6 +280,7 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     if (stopped) return;
     if (running) return; // the batch under way schedules the next one when it ends
     running = true;
+    startSlice();
     const started = performance.now();
     // What changed, as the blocks that contain it; a block inside another is covered by it.
     let roots = new Set<Node>();
@@ -319,6 +324,7 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       running = true;
       // The set-up before this (building the matcher) had its own task; the scan starts afresh.
       await yieldToPage();
+      startSlice();
       await scan(planned(options.root));
       running = false;
       if (stopped) return;

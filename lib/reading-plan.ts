@@ -5,8 +5,9 @@
  *
  * Decided from the layout the page already has: the extent of a handful of sampled children per
  * level, never a walk of the whole tree. Where the layout cannot tell (children out of document
- * order, as in columns or reordered grids; elements without a box; text mixed with elements), the
- * part in question is read now, whole: the plan can only ever read too much, never lose text.
+ * order, as in columns or reordered grids; elements without a box; a split that would cut a run of
+ * text flowing between elements), the part in question is read now, whole: the plan can only ever
+ * read too much, never lose text.
  */
 import { isInline } from './text-blocks';
 
@@ -67,6 +68,16 @@ const overlaps = (extent: Extent, band: Extent) => extent.top < band.bottom && e
 /** Text that flows with its neighbours: blocks may straddle any split of the run it is in. */
 const flowsInline = (node: Node) => isInline(node) || (node.nodeType === TEXT && /\S/.test((node as Text).data));
 
+/** Whether text flows across the split before `nodes[at]`: the nearest non-blank node on either side flows inline. */
+function splitsFlow(nodes: readonly ChildNode[], at: number): boolean {
+  const isBlank = (node: Node) => node.nodeType !== ELEMENT && !flowsInline(node);
+  let before = at - 1;
+  while (before >= 0 && isBlank(nodes[before])) before--;
+  let after = at;
+  while (after < nodes.length && isBlank(nodes[after])) after++;
+  return (before >= 0 && flowsInline(nodes[before])) || (after < nodes.length && flowsInline(nodes[after]));
+}
+
 const runOf = (parent: Node, nodes: readonly ChildNode[]): SiblingRun => ({ parent, first: nodes[0], last: nodes[nodes.length - 1] });
 
 /** The children of a run, in order (empty if the page has moved them since). */
@@ -116,12 +127,9 @@ export function planReading(target: Element | SiblingRun, { band, tallPx, geomet
 
   function planRun(parent: Node, nodes: ChildNode[]) {
     if (nodes.length === 0) return;
-    if (nodes.some(flowsInline)) {
-      now.push(runOf(parent, nodes));
-      return;
-    }
-    if (nodes.length <= FEW) planChildByChild(parent, nodes);
-    else planBySamples(parent, nodes);
+    if (nodes.length > FEW) planBySamples(parent, nodes);
+    else if (nodes.some(flowsInline)) now.push(runOf(parent, nodes));
+    else planChildByChild(parent, nodes);
   }
 
   function planChildByChild(parent: Node, nodes: ChildNode[]) {
@@ -177,6 +185,11 @@ export function planReading(target: Element | SiblingRun, { band, tallPx, geomet
     for (let k = samples.length - 1; k >= 0 && samples[k].top >= band.bottom; k--) {
       to = samples[k].index - 1;
       bottom = samples[k].top;
+    }
+    // Only where the run is split can a block be cut in two: there, text must not flow across.
+    if ((from > 0 && splitsFlow(nodes, Math.min(from, n))) || (to < n - 1 && splitsFlow(nodes, Math.max(to + 1, from)))) {
+      now.push(runOf(parent, nodes));
+      return;
     }
     if (from > 0) later.push(runOf(parent, nodes.slice(0, Math.min(from, n))));
     if (to < n - 1) later.push(runOf(parent, nodes.slice(Math.max(to + 1, from))));

@@ -82,12 +82,21 @@ describe('planReading', () => {
     expect(idsIn(plan.now)).toHaveLength(400);
   });
 
-  it('reads whole a run in which text flows between the elements', () => {
-    const main = column(Array(400).fill(100));
-    main.insertBefore(document.createTextNode('Loose text about Huawei '), main.children[200]);
-    const plan = planReading(main, { band: band(0, 1000), tallPx: 3000, geometry: fakeGeometry });
+  it('never splits a run where text flows across the split: a run of inline elements is read whole', () => {
+    document.body.innerHTML = `<div data-top="0" data-height="40000">${Array.from({ length: 400 }, (_, i) => `<span data-top="${i * 100}" data-height="100">Word ${i}</span> `).join('')}</div>`;
+    const plan = planReading(document.querySelector('div')!, { band: band(0, 1000), tallPx: 3000, geometry: fakeGeometry });
     expect(plan.later).toEqual([]);
-    expect(idsIn(plan.now)).toHaveLength(400);
+    expect(plan.now).toHaveLength(1);
+  });
+
+  it('splits next to loose text far from the band, which is read with its own part later', () => {
+    const main = column(Array(400).fill(100));
+    main.insertBefore(document.createTextNode('Loose text about Huawei '), main.children[300]);
+    const plan = planReading(main, { band: band(0, 1000), tallPx: 3000, geometry: fakeGeometry });
+    const loose = plan.later.find((run) => runNodes(run).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.includes('Loose')));
+    expect(loose).toBeDefined();
+    // The paragraphs on both sides of it are in the same part as the text.
+    expect(idsIn([loose!])).toEqual(expect.arrayContaining(['p299', 'p300']));
   });
 
   it('reads now a child without a box, which cannot be placed', () => {
@@ -125,6 +134,41 @@ describe('planReading', () => {
             if (y < bandTop + bandHeight && y + height > bandTop) expect(readNow.has(`p${i}`)).toBe(true);
             y += height;
           });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('for any run mixing paragraphs with inline elements and loose text: nothing that flows together is split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('p', 'p', 'p', 'p', 'span', 'text'), { minLength: 13, maxLength: 800 }),
+        fc.integer({ min: 0, max: 60_000 }),
+        (kinds, bandTop) => {
+          let y = 0;
+          const html = kinds.map((kind, i) => {
+            const at = y;
+            y += 100;
+            if (kind === 'text') return `Loose ${i} `;
+            return `<${kind} id="n${i}" data-top="${at}" data-height="100">Node ${i}</${kind}>`;
+          });
+          document.body.innerHTML = `<main data-top="0" data-height="${y}">${html.join('\n')}</main>`;
+          const main = document.querySelector('main')!;
+          const plan = planReading(main, { band: band(bandTop, bandTop + 1000), tallPx: 3000, geometry: fakeGeometry });
+          // Which part of the plan each child is in.
+          const partOf = new Map<Node, number>();
+          [...plan.now, ...plan.later].forEach((part, index) => {
+            const nodes = 'first' in part ? runNodes(part) : part === main ? [...main.childNodes] : [part as ChildNode];
+            for (const node of nodes) partOf.set(node, index);
+          });
+          const children = [...main.childNodes];
+          expect(children.every((node) => partOf.has(node))).toBe(true);
+          const flows = (node: Node) => node.nodeName === 'SPAN' || (node.nodeType === Node.TEXT_NODE && /\S/.test(node.textContent!));
+          const meaningful = children.filter((node) => node.nodeType === Node.ELEMENT_NODE || flows(node));
+          for (let i = 1; i < meaningful.length; i++) {
+            if (flows(meaningful[i - 1]) || flows(meaningful[i])) expect(partOf.get(meaningful[i])).toBe(partOf.get(meaningful[i - 1]));
+          }
         },
       ),
       { numRuns: 60 },
