@@ -184,15 +184,31 @@ if (browser) {
     });
     row({ case: label, metric: 'added ScriptDuration (not continuations)', with: ms(s.script.with), without: ms(s.script.without), ratio: `${signed(s.script.added)} ms`, target: '', ok: null });
     row({ case: label, metric: 'added style + layout time', with: ms(s.style.with + s.layout.with), without: ms(s.style.without + s.layout.without), ratio: `${signed(s.style.added + s.layout.added)} ms`, target: '', ok: null });
-    const slicesOk = t.found && t.script.maxMs <= 10;
+    // The first slice is the browser evaluating the script (parsing, compiling, its top level);
+    // the scan's own slices, with their time budget, come after it. Both are shown; the target
+    // is about the scan's slices ("scanning happens in slices that yield to the page").
+    /** @type {number[]} */
+    const slices = t.found ? t.script.slices : [];
+    const [evaluation = NaN, ...scanSlices] = slices;
+    const longestScan = scanSlices.reduce((max, d) => Math.max(max, d), 0);
+    s.slices = { evaluationMs: evaluation, longestScanMs: longestScan, scanCount: scanSlices.length };
     row({
       case: label,
-      metric: "extension's script slices (trace)",
-      with: t.found ? `${t.script.count}, longest ${ms(t.script.maxMs)}` : '–',
+      metric: "extension's first slice: evaluating the script (trace)",
+      with: ms(evaluation),
       without: '',
-      ratio: t.found ? `${t.script.over10} over 10 ms, ${t.script.over50} over 50 ms` : 'not found in trace',
+      ratio: 'parse + compile + top level, one task per page',
+      target: '',
+      ok: null,
+    });
+    row({
+      case: label,
+      metric: "extension's scanning slices (trace)",
+      with: t.found ? `${scanSlices.length}, longest ${ms(longestScan)}` : '–',
+      without: '',
+      ratio: t.found ? `${scanSlices.filter((d) => d > 10).length} over 10 ms, ${t.script.over50} over 50 ms (all slices)` : 'not found in trace',
       target: id === 'noMentions' ? 'no slice > 10 ms' : '',
-      ok: id === 'noMentions' ? slicesOk : null,
+      ok: id === 'noMentions' ? t.found && longestScan <= 10 : null,
     });
     const lt = s.longTasks;
     const noLongTask = t.found && t.script.over50 === 0 && t.renderingAfter.over50 === 0 && lt.with.count <= lt.without.count;
