@@ -60,3 +60,15 @@ test('a long page in columns, whose order on screen the layout does not follow, 
   await expect.poll(() => badgeText(context, tabId)).toBe('60');
   expect(await highlightedTextsIn(page, '#item-599')).toEqual(['Entity List']);
 });
+
+test('text deep in a scrolling box is read when the box is scrolled to it', async ({ openFixture }) => {
+  const page = await openFixture('scroll-box.html');
+  await expect.poll(() => highlightedTextsIn(page, '#line-3')).toEqual(['Entity List']);
+  expect(await highlightedTextsIn(page, '#line-1900')).toEqual([]);
+  // The page itself does not move: only the box scrolls.
+  await page.evaluate(() => document.getElementById('line-1900')!.scrollIntoView({ block: 'nearest' }));
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect.poll(() => highlightedTextsIn(page, '#line-1900')).toEqual(['Huawei']);
+  await hoverText(page, '#line-1900', 'Huawei');
+  await expect(popover(page)).toHaveAccessibleName('Huawei');
+});
