@@ -221,17 +221,22 @@ export function createLiveMentions(options: LiveMentionsOptions) {
   function dueDeferred(): ReadingTarget[] {
     const due: ReadingTarget[] = [];
     const reach = options.reach?.();
-    const waiting = deferred;
+    const readAll = readAllRequested || !reach;
+    let waiting = deferred;
     deferred = [];
-    for (const run of waiting) {
+    while (waiting.length > 0) {
+      const run = waiting.shift()!;
       if (!run.parent.isConnected) continue; // gone with its text
       const nodes = runNodes(run);
       if (nodes.length === 0) {
-        // The page moved the run's ends: read what its parent holds now.
-        pending.add(run.parent);
+        // The page moved the run's ends: what its parent holds now is read (or planned) afresh,
+        // in place of every part of it left for later. Mentions read twice replace each other.
+        waiting = waiting.filter((other) => other.parent !== run.parent);
+        deferred = deferred.filter((other) => other.parent !== run.parent);
+        due.push(...(readAll ? [run.parent] : planned(run.parent)));
         continue;
       }
-      if (readAllRequested || !reach) {
+      if (readAll) {
         due.push(run);
         continue;
       }
@@ -258,7 +263,9 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       options.onChange([...mentions].sort(inPageOrder));
     }
     followViewport(deferred.length > 0);
-    if (readAllRequested && deferred.length === 0 && pending.size === 0) {
+    // Resolved once nothing set aside is left: changes the page keeps making (a page that never
+    // stops changing) are followed as usual, and need not hold up the popup or the keyboard.
+    if (readAllRequested && deferred.length === 0) {
       readAllRequested = false;
       const waiting = whenAllRead;
       whenAllRead = [];

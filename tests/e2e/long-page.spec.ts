@@ -72,3 +72,21 @@ test('text deep in a scrolling box is read when the box is scrolled to it', asyn
   await hoverText(page, '#line-1900', 'Huawei');
   await expect(popover(page)).toHaveAccessibleName('Huawei');
 });
+
+test('the popup gets the whole page\'s counts even while the page never stops changing', async ({ context, extensionId, openFixture }) => {
+  const page = await openFixture('many-mentions.html');
+  const tabId = await tabIdOf(context, page);
+  await expect.poll(() => highlightedTextsIn(page, '#reply-0')).toEqual(['Huawei']);
+  // A ticker that replaces 400 lines every 16 ms, as long as the test runs.
+  await page.evaluate(() => {
+    const ticker = document.createElement('section');
+    document.body.prepend(ticker);
+    let tick = 0;
+    setInterval(() => {
+      tick++;
+      ticker.replaceChildren(...Array.from({ length: 400 }, (_, i) => Object.assign(document.createElement('div'), { textContent: `Quote ${i}, update ${tick}.` })));
+    }, 16);
+  });
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByRole('region', { name: 'On this page' }).getByRole('button', { name: /^Huawei/ })).toContainText('501');
+});
