@@ -68,17 +68,40 @@ const overlaps = (extent: Extent, band: Extent) => extent.top < band.bottom && e
 /** Text that flows with its neighbours: blocks may straddle any split of the run it is in. */
 const flowsInline = (node: Node) => isInline(node) || (node.nodeType === TEXT && /\S/.test((node as Text).data));
 
-/** Whether text flows across the split before `nodes[at]`: the nearest non-blank node on either side flows inline. */
-function splitsFlow(nodes: readonly ChildNode[], at: number): boolean {
-  const isBlank = (node: Node) => node.nodeType !== ELEMENT && !flowsInline(node);
-  let before = at - 1;
-  while (before >= 0 && isBlank(nodes[before])) before--;
-  let after = at;
-  while (after < nodes.length && isBlank(nodes[after])) after++;
-  return (before >= 0 && flowsInline(nodes[before])) || (after < nodes.length && flowsInline(nodes[after]));
+/**
+ * Consecutive children, by index into a list: an element's live `childNodes` (read natively, so a
+ * plan of a parent with thousands of children touches a few of them, not all), or a run's nodes.
+ */
+interface Siblings {
+  readonly length: number;
+  at(index: number): ChildNode;
+  slice(from: number, to?: number): Siblings;
 }
 
-const runOf = (parent: Node, nodes: readonly ChildNode[]): SiblingRun => ({ parent, first: nodes[0], last: nodes[nodes.length - 1] });
+function siblingsIn(list: ArrayLike<ChildNode>, start = 0, end = list.length): Siblings {
+  return {
+    length: end - start,
+    at: (index) => list[start + index],
+    slice: (from, to = end - start) => siblingsIn(list, start + from, start + Math.min(to, end - start)),
+  };
+}
+
+function someOf(nodes: Siblings, test: (node: ChildNode) => boolean): boolean {
+  for (let i = 0; i < nodes.length; i++) if (test(nodes.at(i))) return true;
+  return false;
+}
+
+/** Whether text flows across the split before `nodes.at(at)`: the nearest non-blank node on either side flows inline. */
+function splitsFlow(nodes: Siblings, at: number): boolean {
+  const isBlank = (node: Node) => node.nodeType !== ELEMENT && !flowsInline(node);
+  let before = at - 1;
+  while (before >= 0 && isBlank(nodes.at(before))) before--;
+  let after = at;
+  while (after < nodes.length && isBlank(nodes.at(after))) after++;
+  return (before >= 0 && flowsInline(nodes.at(before))) || (after < nodes.length && flowsInline(nodes.at(after)));
+}
+
+const runOf = (parent: Node, nodes: Siblings): SiblingRun => ({ parent, first: nodes.at(0), last: nodes.at(nodes.length - 1) });
 
 /** The children of a run, in order (empty if the page has moved them since). */
 export function runNodes(run: SiblingRun): ChildNode[] {
@@ -122,23 +145,24 @@ export function planReading(target: Element | SiblingRun, { band, tallPx, geomet
       now.push(element);
       return;
     }
-    planRun(element, runNodes({ parent: element, first: element.firstChild!, last: element.lastChild! }));
+    planRun(element, siblingsIn(element.childNodes));
   }
 
-  function planRun(parent: Node, nodes: ChildNode[]) {
+  function planRun(parent: Node, nodes: Siblings) {
     if (nodes.length === 0) return;
     if (nodes.length > FEW) planBySamples(parent, nodes);
-    else if (nodes.some(flowsInline)) now.push(runOf(parent, nodes));
+    else if (someOf(nodes, flowsInline)) now.push(runOf(parent, nodes));
     else planChildByChild(parent, nodes);
   }
 
-  function planChildByChild(parent: Node, nodes: ChildNode[]) {
+  function planChildByChild(parent: Node, nodes: Siblings) {
     let deferred: ChildNode[] = [];
     const flush = () => {
-      if (deferred.length > 0) later.push(runOf(parent, deferred));
+      if (deferred.length > 0) later.push(runOf(parent, siblingsIn(deferred)));
       deferred = [];
     };
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes.at(i);
       if (node.nodeType !== ELEMENT) {
         // Blank text and comments hold nothing to read: they go with a run being deferred.
         if (deferred.length > 0) deferred.push(node);
@@ -155,14 +179,14 @@ export function planReading(target: Element | SiblingRun, { band, tallPx, geomet
     flush();
   }
 
-  function planBySamples(parent: Node, nodes: ChildNode[]) {
+  function planBySamples(parent: Node, nodes: Siblings) {
     const n = nodes.length;
     const samples: (Extent & { index: number })[] = [];
     for (let k = 0; k < SAMPLES; k++) {
       let index = Math.floor((k * (n - 1)) / (SAMPLES - 1));
-      while (index < n && nodes[index].nodeType !== ELEMENT) index++;
+      while (index < n && nodes.at(index).nodeType !== ELEMENT) index++;
       if (index >= n || (samples.length > 0 && samples[samples.length - 1].index >= index)) continue;
-      const extent = geometry.extentOf(nodes[index] as Element);
+      const extent = geometry.extentOf(nodes.at(index) as Element);
       if (extent) samples.push({ index, ...extent });
     }
     // In normal flow a later sibling never starts higher up. Where one does (columns, grids,
@@ -199,7 +223,7 @@ export function planReading(target: Element | SiblingRun, { band, tallPx, geomet
     else planRun(parent, middle);
   }
 
-  if (isSiblingRun(target)) planRun(target.parent, runNodes(target));
+  if (isSiblingRun(target)) planRun(target.parent, siblingsIn(runNodes(target)));
   else planElement(target);
   return { now, later };
 }
