@@ -32,20 +32,28 @@ function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly Shad
  */
 export function createMentionLocator(mentions: readonly PageMention[], shadowRoots: Iterable<ShadowRoot> = [], doc: Document = document) {
   const roots = [...shadowRoots];
-  const byNode = new Map<Node, PageMention[]>();
-  const tooLongToHitTest = new Set<Element | null>();
-  for (const mention of mentions) {
-    for (const node of mention.block.nodes) {
-      if (!mention.range.intersectsNode(node)) continue;
-      if (node.data.length > HIT_TEST_TEXT_LIMIT) tooLongToHitTest.add(node.parentElement);
-      const list = byNode.get(node) ?? [];
-      list.push(mention);
-      byNode.set(node, list);
+  // Built on the first question, not with the locator: a page that changes often gets a new
+  // locator after every change, and most are never asked (thousands of mentions cost ~4 ms).
+  let index: { byNode: Map<Node, PageMention[]>; tooLongToHitTest: Set<Element | null> } | undefined;
+  const built = () => {
+    if (index) return index;
+    const byNode = new Map<Node, PageMention[]>();
+    const tooLongToHitTest = new Set<Element | null>();
+    for (const mention of mentions) {
+      for (const node of mention.block.nodes) {
+        if (!mention.range.intersectsNode(node)) continue;
+        if (node.data.length > HIT_TEST_TEXT_LIMIT) tooLongToHitTest.add(node.parentElement);
+        const list = byNode.get(node) ?? [];
+        list.push(mention);
+        byNode.set(node, list);
+      }
     }
-  }
+    return (index = { byNode, tooLongToHitTest });
+  };
 
   return {
     mentionAt(x: number, y: number): LocatedMention | undefined {
+      const { byNode, tooLongToHitTest } = built();
       if (tooLongToHitTest.size > 0 && tooLongToHitTest.has(doc.elementFromPoint(x, y))) return undefined;
       const caret = caretAt(doc, x, y, roots);
       const candidates = caret && byNode.get(caret.node);
