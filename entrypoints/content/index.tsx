@@ -9,7 +9,7 @@ import type { PageMention } from '../../lib/page-mentions';
 import { trackHoverPointer } from '../../lib/pointer-tracker';
 import { isDarkBehind } from '../../lib/page-theme';
 import { scrollRangeIntoView } from '../../lib/scroll-to-range';
-import { whenIdle } from '../../lib/yield-to-page';
+import { whenIdle, yieldToPage } from '../../lib/yield-to-page';
 import { createPopoverHost, type PopoverHost, type ShowOptions } from '../../lib/popover-host';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import { applyDensity } from '../../utils/density';
@@ -88,6 +88,10 @@ export default defineContentScript({
     const host = frameHost();
     const hostsToCheck = [...new Set([host, topHost()])];
     let settings: Settings = (await settingsLoaded).settings;
+    // The idle callback that woke us may have had its own work (and, on big pages, garbage
+    // collection) in it: the set-up below, compiling much of this script for its first run,
+    // starts a slice of its own.
+    await yieldToPage();
 
     // The page is read the first time the extension is on for it, then followed as it changes.
     let live: ReturnType<typeof createLiveMentions> | undefined;
