@@ -1,7 +1,7 @@
 import type { Matcher } from '../utils/matcher';
 import type { PageMention } from './page-mentions';
 import { mentionsInBlock } from './page-mentions';
-import { mergeInPageOrder } from './page-order';
+import { createMentionSet } from './mention-set';
 import { isSiblingRun, planReading, runExtent, runNodes, type PlanOptions, type ReadingTarget, type SiblingRun } from './reading-plan';
 import { blockContainerOf, candidateContainers, isInline, isReadable, iterateTextBlocks, shadowRootsUnder } from './text-blocks';
 import { whenIdle, yieldToPage } from './yield-to-page';
@@ -51,14 +51,7 @@ const isInside = (node: Node, roots: ReadonlySet<Node>) => enclosingRoot(node, r
  * does not change costs nothing: nothing polls.
  */
 export function createLiveMentions(options: LiveMentionsOptions) {
-  const mentions = new Set<PageMention>();
-  // The mentions starting in each text node: reading text twice (a run left for later holds a
-  // paragraph the page has since changed and that was read then) replaces, never duplicates.
-  const startingIn = new Map<Text, PageMention[]>();
-  let mentionsChanged = false;
-  /** The current mentions in page order as last reported, and those added since (in reading order). */
-  let ordered: PageMention[] = [];
-  let added: PageMention[] = [];
+  const mentions = createMentionSet();
   const pending = new Set<Node>();
   /** Parts of a long page not read yet, far from the viewport. */
   let deferred: SiblingRun[] = [];
@@ -76,25 +69,6 @@ export function createLiveMentions(options: LiveMentionsOptions) {
   const isOwnChange = (record: MutationRecord) =>
     isOwnNode(record.target) ||
     (record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOwnNode));
-
-  function addMention(mention: PageMention) {
-    const sameNode = startingIn.get(mention.startNode) ?? [];
-    const { startOffset, endContainer, endOffset } = mention.range;
-    const twin = sameNode.find((m) => m.range.startOffset === startOffset && m.range.endContainer === endContainer && m.range.endOffset === endOffset);
-    if (twin) deleteMention(twin);
-    mentions.add(mention);
-    added.push(mention);
-    startingIn.set(mention.startNode, [...(startingIn.get(mention.startNode) ?? []), mention]);
-    mentionsChanged = true;
-  }
-
-  function deleteMention(mention: PageMention) {
-    mentions.delete(mention);
-    const rest = (startingIn.get(mention.startNode) ?? []).filter((m) => m !== mention);
-    if (rest.length > 0) startingIn.set(mention.startNode, rest);
-    else startingIn.delete(mention.startNode);
-    mentionsChanged = true;
-  }
 
   // Scrolling (of the page or of any box in it) or resizing may bring a part not read yet near.
   const onViewportMoved = () => {
@@ -190,7 +164,7 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       if (container.parentNode && isInside(container.parentNode, containers)) continue;
       if (!isReadable(container, scanOptions)) continue;
       for (const block of iterateTextBlocks(container, scanOptions)) {
-        if (block) for (const mention of mentionsInBlock(block, options.matcher)) addMention(mention);
+        if (block) for (const mention of mentionsInBlock(block, options.matcher)) mentions.add(mention);
         if (!(await pause())) return;
       }
     }
@@ -257,13 +231,8 @@ export function createLiveMentions(options: LiveMentionsOptions) {
 
   /** Tells the caller about changed mentions, and whoever waits for the whole page that it is read. */
   function finishBatch() {
-    if (mentionsChanged) {
-      mentionsChanged = false;
-      const fresh = added.filter((mention) => mentions.has(mention));
-      added = [];
-      ordered = mergeInPageOrder(ordered.filter((mention) => mentions.has(mention)), fresh);
-      options.onChange([...ordered]);
-    }
+    const changes = mentions.takeChanges();
+    if (changes) options.onChange(changes);
     followViewport(deferred.length > 0);
     // Resolved once nothing set aside is left: changes the page keeps making (a page that never
     // stops changing) are followed as usual, and need not hold up the popup or the keyboard.
@@ -303,14 +272,14 @@ export function createLiveMentions(options: LiveMentionsOptions) {
     // them cost ~4 ms per appended chunk); what sits in shadow trees inside them is replaced when
     // read again.
     const wholePage = roots.has(options.root);
-    for (const mention of mentions) {
-      if (wholePage || !mention.startNode.isConnected || mention.range.collapsed) deleteMention(mention);
+    for (const mention of mentions.values()) {
+      if (wholePage || !mention.startNode.isConnected || mention.range.collapsed) mentions.remove(mention);
     }
     if (!wholePage) {
       for (const root of roots) {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         for (let text = walker.currentNode.nodeType === Node.TEXT_NODE ? walker.currentNode : walker.nextNode(); text; text = walker.nextNode()) {
-          for (const mention of startingIn.get(text as Text) ?? []) deleteMention(mention);
+          for (const mention of mentions.startingIn(text as Text)) mentions.remove(mention);
         }
       }
     }
@@ -348,7 +317,7 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       await scan(planned(options.root));
       running = false;
       if (stopped) return;
-      mentionsChanged = true; // the first scan always reports, mentions or none
+      mentions.markChanged(); // the first scan always reports, mentions or none
       finishBatch();
       if (workWaiting()) scheduleNext();
     },
@@ -366,9 +335,6 @@ export function createLiveMentions(options: LiveMentionsOptions) {
       observer.disconnect();
       followViewport(false);
       mentions.clear();
-      startingIn.clear();
-      ordered = [];
-      added = [];
       pending.clear();
       deferred = [];
       for (const resolve of whenAllRead) resolve();
