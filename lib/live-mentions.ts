@@ -21,7 +21,7 @@ export interface LiveMentionsOptions {
   /** A new open shadow root was found (to style its highlights and hit-test inside it). */
   onShadowRoot(root: ShadowRoot): void;
   /** The mentions changed; called after a batch that changed them, with all current mentions in page order. */
-  onChange(mentions: PageMention[]): void;
+  onChange(mentions: readonly PageMention[]): void;
   /**
    * Where the reader is, for reading a long page near the viewport first (see reading-plan.ts);
    * without it, or when it returns undefined, everything is read at once.

@@ -44,14 +44,17 @@ export function createMentionSet() {
     markChanged() {
       changed = true;
     },
-    /** All mentions in page order if they changed since the last call, else undefined. */
-    takeChanges(): PageMention[] | undefined {
+    /**
+     * All mentions in page order if they changed since the last call, else undefined. The list is
+     * the caller's to keep: each change builds a new one, the returned one is never altered.
+     */
+    takeChanges(): readonly PageMention[] | undefined {
       if (!changed) return undefined;
       changed = false;
       const fresh = unreported.filter((mention) => mentions.has(mention));
       unreported = [];
       ordered = mergeInPageOrder(ordered.filter((mention) => mentions.has(mention)), fresh);
-      return [...ordered];
+      return ordered;
     },
     clear() {
       mentions.clear();

@@ -234,9 +234,10 @@ export function createMatcher(config: MatcherConfig): Matcher {
 
 /**
  * The automaton: character classes, an Aho–Corasick trie with its failure links, a dense
- * transition table filled in as the text needs it, and the loops that read text with it. Built on first use: a page whose text
- * has no anchor word (most pages) never needs it, and building it is the largest part of starting
- * up (8–13 ms per page in Chromium before it was made lazy; the hot loops are the same either way).
+ * transition table filled in as the text needs it, and the loops that read text with it. Built on
+ * first use: a page whose text has no anchor word (most pages) never needs it, and building it is
+ * the largest part of starting up (8–13 ms per page in Chromium before it was made lazy; the hot
+ * loops are the same either way).
  */
 function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[], longest: number) {
   // Character classes: every UTF-16 unit maps to the class of its folded form (0 = unused).

@@ -95,7 +95,7 @@ export default defineContentScript({
 
     // The page is read the first time the extension is on for it, then followed as it changes.
     let live: ReturnType<typeof createLiveMentions> | undefined;
-    let pageMentions: PageMention[] = [];
+    let pageMentions: readonly PageMention[] = [];
     let shown: PageMention[] = [];
     let locator = createMentionLocator([]);
     let popover: PopoverHost | undefined;

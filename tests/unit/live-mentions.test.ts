@@ -25,8 +25,13 @@ function longPage(count: number) {
     `<p id="p${i}" data-top="${i * PARAGRAPH_PX}" data-height="${PARAGRAPH_PX}">${i % 10 === 0 ? `Paragraph ${i} is about Huawei.` : `Paragraph ${i} is about nothing.`}</p>`).join('\n')}\n</main>`;
 }
 
-function follow(viewport: { top: number }) {
-  let latest: PageMention[] = [];
+/** The live page being followed in the current test, stopped after it. */
+let stopFollowing: (() => void) | undefined;
+afterEach(() => stopFollowing?.());
+
+/** Starts following the page (its first scan done), with the viewport `viewport.top` px down it. */
+async function startFollowing(viewport: { top: number }) {
+  let latest: readonly PageMention[] = [];
   let changes = 0;
   const live = createLiveMentions({
     root: document.documentElement,
@@ -43,21 +48,18 @@ function follow(viewport: { top: number }) {
     },
   });
   const paragraphs = () => latest.map((mention) => (mention.startNode.parentElement as HTMLElement).id);
+  stopFollowing = live.stop;
+  await live.start();
   return { live, paragraphs, changes: () => changes };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
 describe('createLiveMentions on a long page', () => {
-  let stop: (() => void) | undefined;
-  afterEach(() => stop?.());
-
   it('reads near the viewport first, more as the reader scrolls, and everything when asked', async () => {
     longPage(1000); // 100,000 px
     const viewport = { top: 0 };
-    const { live, paragraphs } = follow(viewport);
-    stop = live.stop;
-    await live.start();
+    const { live, paragraphs } = await startFollowing(viewport);
     expect(paragraphs()).toContain('p0');
     expect(paragraphs()).not.toContain('p500');
     expect(paragraphs().length).toBeLessThan(15);
@@ -74,9 +76,7 @@ describe('createLiveMentions on a long page', () => {
 
   it('loses no text when the page removes the end of a part it had left for later', async () => {
     longPage(600);
-    const { live, paragraphs } = follow({ top: 0 });
-    stop = live.stop;
-    await live.start();
+    const { live, paragraphs } = await startFollowing({ top: 0 });
     // The last nodes of the run left for later: a blank line and the last paragraph.
     const main = document.querySelector('main')!;
     main.lastChild!.remove();
@@ -88,9 +88,7 @@ describe('createLiveMentions on a long page', () => {
 
   it('reads a paragraph changed inside a part left for later once, not twice', async () => {
     longPage(600);
-    const { live, paragraphs } = follow({ top: 0 });
-    stop = live.stop;
-    await live.start();
+    const { live, paragraphs } = await startFollowing({ top: 0 });
     document.getElementById('p300')!.append(' And the Entity List.');
     await settle();
     await live.readEverything();
@@ -101,9 +99,7 @@ describe('createLiveMentions on a long page', () => {
 
   it('a change to the container of parts left for later plans it afresh instead of reading it all', async () => {
     longPage(1000);
-    const { live, paragraphs } = follow({ top: 0 });
-    stop = live.stop;
-    await live.start();
+    const { live, paragraphs } = await startFollowing({ top: 0 });
     // The page removes a blank line between two paragraphs far below: <main> itself changed.
     document.getElementById('p500')!.nextSibling!.remove();
     await settle();
@@ -116,9 +112,7 @@ describe('createLiveMentions on a long page', () => {
 
   it('answers a request for the whole page at once when nothing is left to read (the keyboard does not wait)', async () => {
     document.body.innerHTML = '<p>A short page about Huawei.</p>';
-    const { live, paragraphs } = follow({ top: 0 });
-    stop = live.stop;
-    await live.start();
+    const { live, paragraphs } = await startFollowing({ top: 0 });
     const first = await Promise.race([live.readEverything().then(() => 'read'), new Promise((resolve) => setTimeout(() => resolve('a timer'), 0))]);
     expect(first).toBe('read');
     expect(paragraphs()).toHaveLength(1);
@@ -127,9 +121,7 @@ describe('createLiveMentions on a long page', () => {
   it('reports nothing after a scroll back to parts already read', async () => {
     longPage(1000);
     const viewport = { top: 0 };
-    const { live, changes, paragraphs } = follow(viewport);
-    stop = live.stop;
-    await live.start();
+    const { live, changes, paragraphs } = await startFollowing(viewport);
     viewport.top = -50_000;
     document.dispatchEvent(new Event('scroll'));
     await settle();
