@@ -31,7 +31,11 @@ const NEAR_VIEWPORT_ONLY_ABOVE = 300;
  * dearer (~150 ms on the bench's page, measured with the rules alone, no extension). In a shadow root,
  * where `:root` matches nothing, the rules are universal (shadow trees are small). `!important`, in
  * a sheet adopted after the page's own: among important rules ours come last.
+ * Firefox (153) has no highlight inheritance: a `:root::highlight()` rule paints only text that is a
+ * direct child of <html>, so there the document's rules are universal too.
  */
+const DOCUMENT_SCOPE = import.meta.env.FIREFOX ? '' : ':root';
+
 function highlightCss(names: { current: string; topics: readonly [topic: string, name: string][] }, scope: ':root' | ''): string {
   const current = `${scope}::highlight(${names.current}) { background-color: rgb(255 196 0 / 0.55) !important; text-decoration: underline 3px rgb(214 142 0) !important; text-underline-offset: 3px !important; }`;
   return current + '\n' + names.topics
@@ -53,7 +57,7 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
   const currentName = `${HIGHLIGHT_PREFIX}-current--${ending}`;
   const names = { current: currentName, topics: topics.map((topic) => [topic, highlightName(topic)] as [string, string]) };
   // Constructed style sheets add no node to the page and are not blocked by a style-src CSP.
-  const documentSheet = sheetOf(highlightCss(names, ':root'));
+  const documentSheet = sheetOf(highlightCss(names, DOCUMENT_SCOPE));
   let shadowSheet: CSSStyleSheet | undefined;
   const adoptSheet = (root: Document | ShadowRoot) => {
     const sheet = root === doc ? documentSheet : (shadowSheet ??= sheetOf(highlightCss(names, '')));
@@ -61,6 +65,10 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
   };
   adoptSheet(doc);
   const highlights = new Map(topics.map((topic) => [topic, new Highlight()]));
+  // What each Highlight holds, kept on our side. In Firefox a content script sees the page's
+  // Highlight through an Xray wrapper, which cannot be iterated (`for…of` throws "Xray wrapping of
+  // iterators not supported"); add, delete, has and size work. Iterating our own Set is cheaper anyway.
+  const held = new Map(topics.map((topic) => [topic, new Set<Range>()]));
   const current = new Highlight();
   current.priority = 1; // drawn over the topic's own highlight
 
@@ -83,8 +91,17 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
     for (const mention of shown) if (nearViewport.isNear(mention)) wanted.get(mention.topic)?.add(mention.range);
     for (const [topic, highlight] of highlights) {
       const ranges = wanted.get(topic)!;
-      for (const range of highlight) if (!ranges.has(range as Range)) highlight.delete(range);
-      for (const range of ranges) if (!highlight.has(range)) highlight.add(range);
+      const holding = held.get(topic)!;
+      for (const range of holding) {
+        if (ranges.has(range)) continue;
+        highlight.delete(range);
+        holding.delete(range);
+      }
+      for (const range of ranges) {
+        if (holding.has(range)) continue;
+        highlight.add(range);
+        holding.add(range);
+      }
     }
     register();
   }
