@@ -1,32 +1,35 @@
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import { launchWithExtension } from '../support/chromium.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
-import { ExtensionErrorLog } from './extension-errors';
+import { ChromiumBrowser } from './driver/chromium';
+import { expect } from './driver/expect';
+import { FirefoxBrowser } from './driver/firefox';
+import type { Engine, ExtensionBrowser, LaunchOptions, Tab } from './driver/types';
 
 export const FIXTURES_DIR = resolve('tests/fixtures');
 
+// Each spec runs in both browsers: the Playwright project (playwright.config.ts) sets `engine`,
+// and these fixtures hand the test a driver for that browser (tests/e2e/driver/). Every test fails
+// if the extension throws or logs an error in any page it watches.
+
 interface TestFixtures {
-  /** A fresh Chromium profile with the built extension loaded. */
+  /** A fresh browser profile with the built extension installed. */
+  driver: ExtensionBrowser;
+  /** A new tab in it. */
+  tab: Tab;
+  /** Opens a page from tests/fixtures, served on 127.0.0.1, in `tab`. */
+  open(name: string): Promise<Tab>;
+  /** Another browser with the extension, launched with other options (touch, a colour scheme, reduced motion), closed after the test. */
+  launch(options: LaunchOptions): Promise<ExtensionBrowser>;
+
+  // Chromium only, for the specs that use Chromium's own tools (CDP, the service worker).
   context: BrowserContext;
+  page: Page;
   extensionId: string;
-  /** Opens a page from tests/fixtures, served on 127.0.0.1. */
-  openFixture(name: string): Promise<Page>;
-  /**
-   * Every test fails if the extension throws or logs an error in any page it watches: the
-   * context's pages always; a test that launches its own context adds it with `watchContext`.
-   */
-  extensionErrors: ExtensionErrorLog;
-  /**
-   * Another browser with the extension, launched with other options (touch, a colour scheme,
-   * reduced motion), watched for the extension's errors and closed after the test.
-   */
-  launchBrowser(options: LaunchOptions): Promise<BrowserContext>;
 }
 
-type LaunchOptions = NonNullable<Parameters<typeof launchWithExtension>[0]>;
-
 interface WorkerFixtures {
+  engine: Engine;
   fixtureOrigin: string;
   /** The same fixtures from a second server: another port, so another origin. */
   otherOrigin: string;
@@ -38,48 +41,59 @@ async function serveFixtures({}, use: (origin: string) => Promise<void>) {
   await server.close();
 }
 
+async function launchDriver(engine: Engine, fixtureOrigin: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return engine === 'firefox' ? FirefoxBrowser.launch(`${fixtureOrigin}/extension-door.html`, options) : ChromiumBrowser.launch(options);
+}
+
+/** Closes the browser, then fails the test if the extension reported an error in it. */
+async function closeChecked(driver: ExtensionBrowser) {
+  const errors = [...driver.errors];
+  await driver.close();
+  expect(errors, `errors the extension reported in ${driver.engine}`).toEqual([]);
+}
+
+export function chromiumOnly(driver: ExtensionBrowser): ChromiumBrowser {
+  if (!(driver instanceof ChromiumBrowser)) throw new Error('this test uses Chromium’s own tools: it belongs to the Chromium project only (see playwright.config.ts)');
+  return driver;
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  engine: ['chromium', { option: true, scope: 'worker' }],
   fixtureOrigin: [serveFixtures, { scope: 'worker' }],
   otherOrigin: [serveFixtures, { scope: 'worker' }],
-  context: async ({ extensionErrors }, use) => {
-    const launched = await launchWithExtension();
-    extensionErrors.watchContext(launched.context);
-    await use(launched.context);
-    await launched.close();
+  driver: async ({ engine, fixtureOrigin }, use) => {
+    const driver = await launchDriver(engine, fixtureOrigin);
+    await use(driver);
+    await closeChecked(driver);
   },
-  extensionErrors: [
-    async ({}, use) => {
-      const log = new ExtensionErrorLog();
-      await use(log);
-      expect(log.errors, 'errors the extension reported').toEqual([]);
-    },
-    { auto: true },
-  ],
-  launchBrowser: async ({ extensionErrors }, use) => {
-    const launched: Awaited<ReturnType<typeof launchWithExtension>>[] = [];
-    await use(async (options) => {
-      const browser = await launchWithExtension(options);
-      launched.push(browser);
-      extensionErrors.watchContext(browser.context);
-      return browser.context;
-    });
-    for (const browser of launched) await browser.close();
+  tab: async ({ driver }, use) => {
+    await use(await driver.newTab());
   },
-  page: async ({ context, extensionErrors }, use) => {
-    const page = await context.newPage();
-    await extensionErrors.watchPage(page); // before the first navigation
-    await use(page);
-  },
-  extensionId: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(new URL(worker.url()).host);
-  },
-  openFixture: async ({ page, fixtureOrigin }, use) => {
+  open: async ({ tab, fixtureOrigin }, use) => {
     await use(async (name) => {
-      await page.goto(`${fixtureOrigin}/${name}`);
-      return page;
+      await tab.goto(`${fixtureOrigin}/${name}`);
+      return tab;
     });
+  },
+  launch: async ({ engine, fixtureOrigin }, use) => {
+    const launched: ExtensionBrowser[] = [];
+    await use(async (options) => {
+      const driver = await launchDriver(engine, fixtureOrigin, options);
+      launched.push(driver);
+      return driver;
+    });
+    for (const driver of launched) await closeChecked(driver);
+  },
+  context: async ({ driver }, use) => {
+    await use(chromiumOnly(driver).context);
+  },
+  page: async ({ driver }, use) => {
+    const tab = await chromiumOnly(driver).newTab();
+    await use((tab as unknown as { page: Page }).page);
+  },
+  extensionId: async ({ driver }, use) => {
+    await use(chromiumOnly(driver).extensionId);
   },
 });
 
-export const expect = test.expect;
+export { expect };

@@ -1,10 +1,10 @@
 import { expect, test } from './fixtures';
 import { highlightedTexts, highlightedTextsIn, waitForHighlights } from './page-helpers';
 
-test('highlights every mention of the three topics in the seed article', async ({ openFixture }) => {
-  const page = await openFixture('seed-article.html');
-  await waitForHighlights(page);
-  const texts = await highlightedTexts(page);
+test('highlights every mention of the three topics in the seed article', async ({ open }) => {
+  const tab = await open('seed-article.html');
+  await waitForHighlights(tab);
+  const texts = await highlightedTexts(tab);
 
   expect(Object.keys(texts).sort()).toEqual(['5g-standards', 'huawei', 'trade-blacklist']);
   expect(texts.huawei.length).toBeGreaterThanOrEqual(20);
@@ -15,26 +15,34 @@ test('highlights every mention of the three topics in the seed article', async (
     expect.arrayContaining(['trade blacklist', 'US Commerce Department', 'Commerce Department’s']),
   );
   // The headline is prose too.
-  expect(await highlightedTextsIn(page, 'h1')).toEqual(['Huawei', '5G standards']);
+  expect(await highlightedTextsIn(tab, 'h1')).toEqual(['Huawei', '5G standards']);
 });
 
-test('leaves look-alikes, software blacklists and Wi-Fi bands alone', async ({ openFixture }) => {
-  const page = await openFixture('traps.html');
-  await waitForHighlights(page);
-  expect(await highlightedTextsIn(page, '#negatives')).toEqual([]);
+test('paints the highlights: the text looks different with them than without', async ({ open }) => {
+  const tab = await open('seed-article.html');
+  await waitForHighlights(tab);
+  const painted = await tab.screenshot('h1');
+  await tab.evaluate(() => CSS.highlights.clear());
+  expect(painted.equals(await tab.screenshot('h1')), 'the highlight changes what the headline looks like').toBe(false);
 });
 
-test('never highlights inside form fields, editable text, scripts or templates', async ({ openFixture }) => {
-  const page = await openFixture('traps.html');
-  await waitForHighlights(page);
-  expect(await highlightedTextsIn(page, '#not-prose')).toEqual([]);
-  expect(await highlightedTextsIn(page, 'head')).toEqual([]);
+test('leaves look-alikes, software blacklists and Wi-Fi bands alone', async ({ open }) => {
+  const tab = await open('traps.html');
+  await waitForHighlights(tab);
+  expect(await highlightedTextsIn(tab, '#negatives')).toEqual([]);
 });
 
-test('reads a mention across inline elements, inside links, and with a trade cue', async ({ openFixture }) => {
-  const page = await openFixture('traps.html');
-  await waitForHighlights(page);
-  expect(await highlightedTextsIn(page, '#split')).toEqual(['Huawei']);
-  expect(await highlightedTextsIn(page, '#linked')).toEqual(['Entity List']);
-  expect(await highlightedTextsIn(page, '#cued')).toEqual(['blacklist']);
+test('never highlights inside form fields, editable text, scripts or templates', async ({ open }) => {
+  const tab = await open('traps.html');
+  await waitForHighlights(tab);
+  expect(await highlightedTextsIn(tab, '#not-prose')).toEqual([]);
+  expect(await highlightedTextsIn(tab, 'head')).toEqual([]);
+});
+
+test('reads a mention across inline elements, inside links, and with a trade cue', async ({ open }) => {
+  const tab = await open('traps.html');
+  await waitForHighlights(tab);
+  expect(await highlightedTextsIn(tab, '#split')).toEqual(['Huawei']);
+  expect(await highlightedTextsIn(tab, '#linked')).toEqual(['Entity List']);
+  expect(await highlightedTextsIn(tab, '#cued')).toEqual(['blacklist']);
 });

@@ -1,14 +1,17 @@
-import { expect, type Page } from '@playwright/test';
+import { card } from './driver/locator';
+import { expect } from './driver/expect';
+import type { Point, Realm, Tab } from './driver/types';
 
-// Our highlights are registered as `fact-context-<topic>--<random ending>` (lib/highlighter.ts): page
-// code here finds them by prefix and strips the ending.
+// What a reader sees of the extension on a page, read from the page's own world in either
+// browser. Our highlights are registered as `fact-context-<topic>--<random ending>`
+// (lib/highlighter.ts): page code here finds them by prefix and strips the ending.
 
 /** What the page's shared `CSS.highlights` registry holds for us: topic → highlighted texts, in page order. */
-export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
+export async function highlightedTexts(realm: Realm): Promise<Record<string, string[]>> {
+  return realm.evaluate(() => {
     const result: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights as unknown as Map<string, Highlight>) {
-      if (!name.startsWith('fact-context-')) continue;
+      if (!name.startsWith('fact-context-') || name.startsWith('fact-context-current--')) continue;
       const ranges = [...(highlight as unknown as Set<AbstractRange>)] as Range[];
       // Page order; ranges in different shadow trees cannot be compared, and keep their order.
       ranges.sort((a, b) => {
@@ -24,9 +27,12 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
   });
 }
 
-/** The texts highlighted inside the element matching `selector`, whatever their topic. */
-export async function highlightedTextsIn(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((selector) => {
+/** Every highlighted text on the page, whatever its topic, sorted. */
+export const allHighlighted = async (realm: Realm) => Object.values(await highlightedTexts(realm)).flat().sort();
+
+/** The texts highlighted inside the element matching `selector`, whatever their topic (the keyboard's mark included). */
+export async function highlightedTextsIn(realm: Realm, selector: string): Promise<string[]> {
+  return realm.evaluate((selector) => {
     const container = document.querySelector(selector)!;
     const found: string[] = [];
     for (const [name, highlight] of CSS.highlights as unknown as Map<string, Highlight>) {
@@ -39,15 +45,19 @@ export async function highlightedTextsIn(page: Page, selector: string): Promise<
   }, selector);
 }
 
-export async function waitForHighlights(page: Page): Promise<void> {
+/** The texts the keyboard's current-mention mark is on. */
+export const currentMention = (realm: Realm) =>
+  realm.evaluate(() => [...([...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([name]) => name.startsWith('fact-context-current--'))?.[1] ?? [])].map((range) => range.toString()));
+
+export async function waitForHighlights(realm: Realm): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].filter((k) => k.startsWith('fact-context-')).length))
+    .poll(() => realm.evaluate(() => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].filter((k) => k.startsWith('fact-context-')).length))
     .toBeGreaterThan(0);
 }
 
-/** The centre of the first occurrence of `text` inside `selector`, in viewport coordinates. */
-export async function pointOnText(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
+/** The centre of the first occurrence of `text` inside `selector`, in viewport coordinates (scrolled into view). */
+export async function pointOnText(realm: Realm, selector: string, text: string): Promise<Point> {
+  const point = await realm.evaluate(
     ([selector, text]) => {
       const container = document.querySelector(selector);
       if (!container) return null;
@@ -71,15 +81,15 @@ export async function pointOnText(page: Page, selector: string, text: string): P
 }
 
 /** Rests the pointer on `text` (moving there in steps, as a hand does). */
-export async function hoverText(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
-  const point = await pointOnText(page, selector, text);
-  await page.mouse.move(point.x, point.y, { steps: 4 });
+export async function hoverText(tab: Tab, selector: string, text: string): Promise<Point> {
+  const point = await pointOnText(tab, selector, text);
+  await tab.mouse.move(point.x, point.y, { steps: 4 });
   return point;
 }
 
-/** Rests the pointer on the `index`-th highlighted mention of `topic`, in page order. */
-export async function hoverHighlight(page: Page, topic: string, index: number): Promise<string> {
-  const target = await page.evaluate(
+/** The centre of the `index`-th highlighted mention of `topic`, in page order, scrolled into view. */
+export async function pointOnHighlight(realm: Realm, topic: string, index: number): Promise<Point & { text: string }> {
+  const target = await realm.evaluate(
     ([topic, index]) => {
       const highlight = [...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([name]) => name.startsWith(`fact-context-${topic}--`))?.[1];
       const ranges = [...(highlight ?? [])].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
@@ -92,13 +102,27 @@ export async function hoverHighlight(page: Page, topic: string, index: number): 
     [topic, index] as const,
   );
   if (!target) throw new Error(`no highlighted ${topic} mention #${index}`);
-  await page.mouse.move(target.x, target.y, { steps: 4 });
+  return target;
+}
+
+/** Rests the pointer on the `index`-th highlighted mention of `topic`, in page order. */
+export async function hoverHighlight(tab: Tab, topic: string, index: number): Promise<string> {
+  const target = await pointOnHighlight(tab, topic, index);
+  await tab.mouse.move(target.x, target.y, { steps: 4 });
   return target.text;
 }
 
-export const popover = (page: Page) => page.getByRole('dialog');
+/** The card, as a reader (or a screen reader) finds it: a dialog in the extension's shadow root. */
+export const popover = (tab: Tab, realm: Realm = tab) => card(tab, realm);
 
 /** Waits for the card's appear animation to end, so its box is final. */
-export async function cardSettled(page: Page): Promise<void> {
-  await popover(page).evaluate((card) => Promise.all(card.getAnimations().map((animation) => animation.finished)));
+export async function cardSettled(tab: Tab): Promise<void> {
+  await expect(popover(tab)).toBeVisible();
+  await tab.evaluate(async () => {
+    const host = [...document.querySelectorAll('*')].find((element) => element.localName.startsWith('fact-context-popover-'));
+    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+    await Promise.all((dialog?.getAnimations() ?? []).map((animation) => animation.finished));
+  });
 }
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { hoverText, pointOnText, popover, waitForHighlights } from './page-helpers';
+import { hoverText, pointOnText, popover, sleep, waitForHighlights } from './page-helpers';
 
 const ANSWER = {
   q1: 'Huawei was added to the US trade blacklist due to concerns regarding national security',
@@ -11,8 +11,8 @@ const ANSWER = {
 };
 
 test.describe('hovering a mention', () => {
-  test.beforeEach(async ({ openFixture }) => {
-    await waitForHighlights(await openFixture('contexts.html'));
+  test.beforeEach(async ({ open }) => {
+    await waitForHighlights(await open('contexts.html'));
   });
 
   for (const [paragraph, term, answer] of [
@@ -23,18 +23,18 @@ test.describe('hovering a mention', () => {
     ['#standards', '5G standards', ANSWER.q6],
     ['#rollout', '5G', ANSWER.q11],
   ] as const) {
-    test(`in ${paragraph} shows the answer that fits the sentence`, async ({ page }) => {
-      await hoverText(page, paragraph, term);
-      const card = popover(page);
+    test(`in ${paragraph} shows the answer that fits the sentence`, async ({ tab }) => {
+      await hoverText(tab, paragraph, term);
+      const card = popover(tab);
       await expect(card).toBeVisible();
       await expect(card.locator('.answer')).toContainText(answer);
     });
   }
 
-  test('opens only after the pointer rests, next to the mention', async ({ page }) => {
+  test('opens only after the pointer rests, next to the mention', async ({ tab }) => {
     // Timed in the page: when the pointer last moved, and when the card opened. (Checking that no
     // card is there right after the move would depend on how fast the test machine runs the move.)
-    await page.evaluate(() => {
+    await tab.evaluate(() => {
       const times = { lastMove: 0, opened: 0 };
       Object.defineProperty(window, '__times', { value: times });
       document.addEventListener('pointermove', () => (times.lastMove = performance.now()), true);
@@ -42,19 +42,19 @@ test.describe('hovering a mention', () => {
         if ((event as ToggleEvent).newState === 'open' && !times.opened) times.opened = performance.now();
       }, true);
     });
-    const point = await hoverText(page, '#ban', 'Huawei');
-    await expect(popover(page)).toBeVisible();
-    const times = await page.evaluate(() => (window as unknown as { __times: { lastMove: number; opened: number } }).__times);
+    const point = await hoverText(tab, '#ban', 'Huawei');
+    await expect(popover(tab)).toBeVisible();
+    const times = await tab.evaluate(() => (window as unknown as { __times: { lastMove: number; opened: number } }).__times);
     expect(times.opened - times.lastMove).toBeGreaterThanOrEqual(350); // the 400 ms dwell, less timer slack
-    const box = (await popover(page).boundingBox())!;
+    const box = (await popover(tab).boundingBox())!;
     expect(box.y).toBeGreaterThan(point.y); // below the line…
     expect(box.y - point.y).toBeLessThan(40); // …and right next to it
     expect(Math.abs(box.x - point.x)).toBeLessThan(120);
   });
 
-  test('shows the topic and its other questions, expandable in place', async ({ page }) => {
-    await hoverText(page, '#ban', 'Huawei');
-    const card = popover(page);
+  test('shows the topic and its other questions, expandable in place', async ({ tab }) => {
+    await hoverText(tab, '#ban', 'Huawei');
+    const card = popover(tab);
     await expect(card).toHaveAccessibleName('Huawei');
     await expect(card.getByRole('heading', { level: 2 })).toHaveText('Which countries have restricted Huawei’s involvement in their 5G networks?');
     const other = card.getByText('Why was Huawei placed on the US trade blacklist?');
@@ -66,42 +66,43 @@ test.describe('hovering a mention', () => {
     await expect(card.getByText(ANSWER.q1)).toBeVisible();
   });
 
-  test('closes on Escape', async ({ page }) => {
-    await hoverText(page, '#ban', 'Huawei');
-    await expect(popover(page)).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(popover(page)).toHaveCount(0);
+  test('closes on Escape', async ({ tab }) => {
+    await hoverText(tab, '#ban', 'Huawei');
+    await expect(popover(tab)).toBeVisible();
+    await tab.keyboard.press('Escape');
+    await expect(popover(tab)).toHaveCount(0);
     // Resting on the same mention does not bring a dismissed card straight back.
-    await page.mouse.move((await pointOnText(page, '#ban', 'Huawei')).x + 2, (await pointOnText(page, '#ban', 'Huawei')).y);
-    await page.waitForTimeout(800);
-    await expect(popover(page)).toHaveCount(0);
+    const point = await pointOnText(tab, '#ban', 'Huawei');
+    await tab.mouse.move(point.x + 2, point.y);
+    await sleep(800);
+    await expect(popover(tab)).toHaveCount(0);
   });
 
-  test('stays open while the pointer moves into it, and closes after it leaves', async ({ page }) => {
-    await hoverText(page, '#ban', 'Huawei');
-    const card = popover(page);
+  test('stays open while the pointer moves into it, and closes after it leaves', async ({ tab }) => {
+    await hoverText(tab, '#ban', 'Huawei');
+    const card = popover(tab);
     await expect(card).toBeVisible();
     const box = (await card.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 5 });
-    await page.waitForTimeout(800);
+    await tab.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 5 });
+    await sleep(800);
     await expect(card).toBeVisible();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height + 150, { steps: 3 });
+    await tab.mouse.move(box.x + box.width / 2, box.y + box.height + 150, { steps: 3 });
     await expect(card).toHaveCount(0);
   });
 
-  test('does not open over empty space beside a mention', async ({ page }) => {
-    const point = await pointOnText(page, '#plain', 'markets.');
-    await page.mouse.move(point.x + 300, point.y, { steps: 3 });
-    await page.waitForTimeout(900);
-    await expect(popover(page)).toHaveCount(0);
+  test('does not open over empty space beside a mention', async ({ tab }) => {
+    const point = await pointOnText(tab, '#plain', 'markets.');
+    await tab.mouse.move(point.x + 300, point.y, { steps: 3 });
+    await sleep(900);
+    await expect(popover(tab)).toHaveCount(0);
   });
 
-  test('stays inside the viewport for a mention in a corner', async ({ page }) => {
-    await hoverText(page, '#bottom-right', 'Huawei');
-    const card = popover(page);
+  test('stays inside the viewport for a mention in a corner', async ({ tab }) => {
+    await hoverText(tab, '#bottom-right', 'Huawei');
+    const card = popover(tab);
     await expect(card).toBeVisible();
     const box = (await card.boundingBox())!;
-    const viewport = page.viewportSize()!;
+    const viewport = tab.viewport();
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
@@ -109,12 +110,12 @@ test.describe('hovering a mention', () => {
   });
 });
 
-test('a mention inside a link keeps the link working', async ({ openFixture }) => {
-  const page = await openFixture('traps.html');
-  await waitForHighlights(page);
-  await hoverText(page, '#linked', 'Entity List');
-  await expect(popover(page)).toBeVisible();
-  await page.mouse.down();
-  await page.mouse.up();
-  await expect(page).toHaveURL(/#target$/);
+test('a mention inside a link keeps the link working', async ({ open }) => {
+  const tab = await open('traps.html');
+  await waitForHighlights(tab);
+  await hoverText(tab, '#linked', 'Entity List');
+  await expect(popover(tab)).toBeVisible();
+  await tab.mouse.down();
+  await tab.mouse.up();
+  await expect(tab).toHaveURL(/#target$/);
 });

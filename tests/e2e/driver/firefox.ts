@@ -1,0 +1,247 @@
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ExtensionBrowser, Frame, LaunchOptions, Tab } from './types';
+
+export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
+/** Debian's Firefox ESR by default; set FIREFOX_PATH to use another Firefox. */
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `read` until it returns something other than undefined, or fails after `timeoutMs` saying `what`. */
+async function waitFor<T>(what: string, read: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await Promise.resolve(read()).catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Firefox driver: timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/** A puppeteer-core page (over WebDriver BiDi) as a driver tab. */
+export class FirefoxTab implements Tab {
+  readonly engine = 'firefox' as const;
+  constructor(
+    readonly page: Page,
+    private readonly downloads: string,
+  ) {}
+
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.page.evaluate(fn as never, arg as never) as Promise<R>;
+  }
+  async runScript(source: string) {
+    await this.page.evaluate(source);
+  }
+  async goto(url: string) {
+    await this.page.goto(url);
+  }
+  async url() {
+    // (Puppeteer's own record of the address is not updated for moz-extension:// documents.)
+    return this.page.evaluate(() => location.href).catch(() => this.page.url());
+  }
+  readonly mouse = {
+    move: (x: number, y: number, options?: { steps?: number }) => this.page.mouse.move(x, y, options),
+    down: () => this.page.mouse.down(),
+    up: () => this.page.mouse.up(),
+    click: (x: number, y: number) => this.page.mouse.click(x, y),
+  };
+  readonly keyboard = {
+    press: (key: string) => this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    type: (text: string) => this.page.keyboard.type(text),
+  };
+  tap(x: number, y: number) {
+    return this.page.touchscreen.tap(x, y);
+  }
+  async frame(selector: string): Promise<Frame> {
+    const element = await this.page.$(selector);
+    const frame = await element?.contentFrame();
+    if (!element || !frame) throw new Error(`${selector} has no document yet`);
+    return {
+      evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => frame.evaluate(fn as never, arg as never) as Promise<R>,
+      runScript: async (source: string) => void (await frame.evaluate(source)),
+      box: async () => (await element.boundingBox())!,
+    };
+  }
+  async screenshot(selector: string) {
+    const element = await this.page.$(selector);
+    if (!element) throw new Error(`no ${selector} to screenshot`);
+    return Buffer.from(await element.screenshot());
+  }
+  setViewport(size: { width: number; height: number }) {
+    return this.page.setViewport(size);
+  }
+  viewport() {
+    return this.page.viewport()!;
+  }
+  bringToFront() {
+    return this.page.bringToFront();
+  }
+  async addInitScript(fn: () => void) {
+    await this.page.evaluateOnNewDocument(fn);
+  }
+  async chooseFile(find: () => Element | null, file: { name: string; content: string }) {
+    const input = (await this.page.evaluateHandle(find)).asElement() as ElementHandle<HTMLInputElement> | null;
+    if (!input) throw new Error('no file input found');
+    const folder = mkdtempSync(join(tmpdir(), 'fact-context-upload-'));
+    const path = join(folder, file.name);
+    writeFileSync(path, file.content);
+    await input.uploadFile(path);
+  }
+  async download(action: () => Promise<void>) {
+    // Firefox saves downloads straight to the profile's download folder (see the prefs at launch).
+    const before = new Set(readdirSync(this.downloads));
+    await action();
+    const name = await waitFor('the download', () => readdirSync(this.downloads).find((file) => !before.has(file) && !file.endsWith('.part')));
+    return { name, content: readFileSync(join(this.downloads, name), 'utf8') };
+  }
+  close() {
+    return this.page.close();
+  }
+}
+
+/**
+ * Firefox ESR with the built extension installed as a temporary add-on, driven by puppeteer-core
+ * over WebDriver BiDi (Playwright cannot drive a stock Firefox).
+ *
+ * BiDi refuses to open a moz-extension:// address. The driver reaches the extension's pages the
+ * way a reader does: it hovers a mention on `extension-door.html` and follows the card's "Open in
+ * the FAQ". That FAQ tab, an extension page with the extension's APIs, is kept as the place where
+ * `inExtension` runs and from which the other pages (the popup, the options) are opened in tabs.
+ */
+export class FirefoxBrowser implements ExtensionBrowser {
+  readonly engine = 'firefox' as const;
+  readonly errors: string[] = [];
+  private readonly tabs = new Map<Page, FirefoxTab>();
+  private extensionPage: Promise<Page> | undefined;
+
+  private constructor(
+    readonly browser: Browser,
+    private readonly doorUrl: string,
+    private readonly profileFolders: string[],
+    private readonly downloads: string,
+    private readonly viewportSize: { width: number; height: number },
+  ) {
+    browser.on('targetcreated', (target) => {
+      if (target.type() === 'page') void target.page().then((page) => page && this.watch(page));
+    });
+  }
+
+  /** @param doorUrl the address of tests/fixtures/extension-door.html */
+  static async launch(doorUrl: string, options: LaunchOptions = {}): Promise<FirefoxBrowser> {
+    if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
+    }
+    if (!existsSync(FIREFOX_PATH)) {
+      throw new Error(`No Firefox at ${FIREFOX_PATH}: install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.`);
+    }
+    const downloads = mkdtempSync(join(tmpdir(), 'fact-context-downloads-'));
+    const viewport = options.viewport ?? { width: 1280, height: 800 };
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      defaultViewport: viewport,
+      extraPrefsFirefox: {
+        // The page's colour scheme (0 dark, 1 light) and reduced motion, as the reader's system would set them.
+        ...(options.colorScheme && { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }),
+        ...(options.reducedMotion && { 'ui.prefersReducedMotion': options.reducedMotion === 'reduce' ? 1 : 0 }),
+        ...(options.hasTouch && { 'dom.w3c_touch_events.enabled': 1 }),
+        // Downloads go straight to a folder of the test's, without a dialog.
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.helperApps.neverAsk.saveToDisk': 'application/json',
+      },
+    });
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    return new FirefoxBrowser(browser, doorUrl, [downloads], downloads, viewport);
+  }
+
+  /** Collects what the extension reports as going wrong in a tab: errors and console errors whose stack is in moz-extension://. */
+  private watch(page: Page): FirefoxTab {
+    let tab = this.tabs.get(page);
+    if (tab) return tab;
+    tab = new FirefoxTab(page, this.downloads);
+    this.tabs.set(page, tab);
+    page.on('pageerror', (error) => {
+      const stack = error instanceof Error ? `${error.message}\n${error.stack}` : String(error);
+      if (stack.includes('moz-extension://')) this.errors.push(`${page.url()}: ${stack}`);
+    });
+    page.on('console', (message) => {
+      if (!['error', 'warn', 'assert'].includes(message.type())) return;
+      if (!message.stackTrace().some((frame) => frame.url?.startsWith('moz-extension://'))) return;
+      this.errors.push(`${page.url()}: console.${message.type()}(${message.text()})`);
+    });
+    return tab;
+  }
+
+  async newTab() {
+    const page = await this.browser.newPage();
+    await page.setViewport(this.viewportSize);
+    return this.watch(page);
+  }
+
+  /** The extension page where `inExtension` runs, reached through a card's "Open in the FAQ" the first time. */
+  private extension(): Promise<Page> {
+    this.extensionPage ??= (async () => {
+      const door = await this.newTab();
+      await door.goto(this.doorUrl);
+      const mention = await waitFor('a highlighted mention on the door page', () =>
+        door.evaluate(() => {
+          const highlight = [...CSS.highlights].find(([name]) => name.startsWith('fact-context-huawei--'))?.[1];
+          const rect = highlight && [...(highlight as unknown as Set<Range>)][0]?.getClientRects()[0];
+          return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : undefined;
+        }),
+      );
+      await door.mouse.move(mention.x - 40, mention.y + 40);
+      await door.mouse.move(mention.x, mention.y, { steps: 4 });
+      const button = await waitFor('the card\'s "Open in the FAQ"', () =>
+        door.evaluate(() => {
+          const host = [...document.body.children].find((element) => element.localName.startsWith('fact-context-popover-'));
+          const open = [...(host?.shadowRoot?.querySelectorAll('button') ?? [])].find((element) => element.textContent === 'Open in the FAQ');
+          const rect = open?.getBoundingClientRect();
+          return rect && rect.width > 0 ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : undefined;
+        }),
+      );
+      const faq = await this.waitForNewTab(() => door.mouse.click(button.x, button.y));
+      await door.close();
+      return faq.page;
+    })();
+    return this.extensionPage;
+  }
+
+  async inExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    const page = await this.extension();
+    return page.evaluate(fn as never, arg as never) as Promise<R>;
+  }
+
+  async openExtensionPage(path: string) {
+    const page = await this.extension();
+    const tab = await this.waitForNewTab(async () => {
+      await page.evaluate((path) => {
+        const { browser } = globalThis as unknown as { browser: typeof import('wxt/browser').browser };
+        void browser.tabs.create({ url: `/${path}` });
+      }, path);
+    });
+    await tab.page.setViewport(this.viewportSize);
+    return tab;
+  }
+
+  async waitForNewTab(action: () => Promise<void>) {
+    const before = new Set(await this.browser.pages());
+    await action();
+    const page = await waitFor('a new tab', async () => (await this.browser.pages()).find((candidate) => !before.has(candidate)));
+    const tab = this.watch(page);
+    await waitFor('the new tab to load', () => tab.evaluate(() => (document.readyState === 'complete' && location.href !== 'about:blank' ? true : undefined)));
+    return tab;
+  }
+
+  async close() {
+    await this.browser.close();
+    for (const folder of this.profileFolders) rmSync(folder, { recursive: true, force: true });
+  }
+}
