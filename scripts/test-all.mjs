@@ -1,13 +1,15 @@
-// `npm test`: the type check, the unit tests, the build, the end-to-end tests and the Firefox
-// build's lint (web-ext lint), in that order. Ends with one plain line "N passed, N failed" summing
-// both test runners, and exits non-zero on any failure (the type check, a failed build and the
-// Firefox lint count as one check each).
+// `npm test`: the type check, the unit tests, both builds (the Firefox one also through Mozilla's
+// linter, web-ext lint), then the end-to-end tests in Chromium and in Firefox, one browser after
+// the other (on two cores, both at once would fight for them). Ends with one plain line
+// "N passed, N failed" summing every runner and both browsers, and exits non-zero on any failure
+// (the type check, a failed build and the Firefox lint count as one check each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const RESULTS = '.output/test-results';
 const VITEST_JSON = `${RESULTS}/vitest.json`;
-const PLAYWRIGHT_JSON = `${RESULTS}/playwright.json`;
+/** @param {string} project */
+const playwrightJson = (project) => `${RESULTS}/playwright-${project}.json`;
 
 /** @param {string} title @param {string[]} command */
 function run(title, command) {
@@ -43,28 +45,41 @@ if (!unitOk && (!vitest || vitest.numFailedTests === 0)) {
   problems.push('vitest did not finish (see above)');
 }
 
-if (run('build', ['npx', 'wxt', 'build'])) {
-  const e2eOk = run('end-to-end tests', ['npx', 'playwright', 'test']);
-  const playwright = readJson(PLAYWRIGHT_JSON);
+const chromiumBuilt = run('Chromium build', ['npx', 'wxt', 'build']);
+if (!chromiumBuilt) {
+  totals.failed += 1;
+  problems.push('the Chromium build failed, so its end-to-end tests did not run');
+}
+// (scripts/lint-firefox.mjs builds the Firefox version first.)
+const firefoxBuilt = run('Firefox build and lint', ['node', 'scripts/lint-firefox.mjs']);
+if (firefoxBuilt) totals.passed += 1;
+else {
+  totals.failed += 1;
+  problems.push('the Firefox build or its lint failed, so its end-to-end tests did not run');
+}
+
+/** @param {'chromium' | 'firefox'} project */
+function endToEnd(project) {
+  const json = playwrightJson(project);
+  const ok = spawnSync('npx', ['playwright', 'test', `--project=${project}`], { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_JSON: json } }).status === 0;
+  const playwright = readJson(json);
   if (playwright) {
     totals.passed += playwright.stats.expected;
     totals.failed += playwright.stats.unexpected + playwright.stats.flaky;
     totals.skipped += playwright.stats.skipped;
   }
-  if (!e2eOk && (!playwright || playwright.stats.unexpected === 0)) {
+  if (!ok && (!playwright || playwright.stats.unexpected === 0)) {
     totals.failed += 1;
-    problems.push('playwright did not finish (see above)');
+    problems.push(`playwright (${project}) did not finish (see above)`);
   }
-} else {
-  totals.failed += 1;
-  problems.push('the build failed, so the end-to-end tests did not run');
 }
-
-if (run('Firefox build and lint', ['node', 'scripts/lint-firefox.mjs'])) {
-  totals.passed += 1;
-} else {
-  totals.failed += 1;
-  problems.push('the Firefox build or its lint failed');
+if (chromiumBuilt) {
+  console.log('\n▶ end-to-end tests in Chromium: npx playwright test --project=chromium');
+  endToEnd('chromium');
+}
+if (firefoxBuilt) {
+  console.log('\n▶ end-to-end tests in Firefox: npx playwright test --project=firefox');
+  endToEnd('firefox');
 }
 
 for (const problem of problems) console.log(`✗ ${problem}`);
