@@ -17,6 +17,8 @@ const { startStaticServer } = await import('../tests/support/static-server.mjs')
 const { generatePages, projectTerms, feedMentions, MENTION_PHRASES } = await import('./pages.mjs');
 const { runMatcherBench } = await import('./matcher-bench.mjs');
 const { runBrowserBench, median } = await import('./browser-bench.mjs');
+const { runCrossBrowserBench } = await import('./cross-browser-bench.mjs');
+const { FIREFOX_PATH, FIREFOX_EXTENSION_DIR } = await import('../tests/support/firefox.mjs');
 
 const envInt = (/** @type {string} */ name, /** @type {number} */ fallback) => {
   const value = Number.parseInt(process.env[name] ?? '', 10);
@@ -25,6 +27,7 @@ const envInt = (/** @type {string} */ name, /** @type {number} */ fallback) => {
 const RUNS = envInt('BENCH_RUNS', 5);
 const FEED_RUNS = envInt('BENCH_FEED_RUNS', RUNS);
 const MARK_RUNS = envInt('BENCH_MARK_RUNS', Math.min(RUNS, 3));
+const CROSS_RUNS = envInt('BENCH_CROSS_RUNS', Math.min(RUNS, 3));
 const TIME_DOMAIN = process.env.BENCH_TIME_DOMAIN === 'timeTicks' ? 'timeTicks' : 'threadTicks';
 /** @type {'profile' | 'launch'} */
 const BASELINE = process.env.BENCH_BASELINE === 'launch' ? 'launch' : 'profile';
@@ -107,6 +110,34 @@ try {
   });
 } catch (error) {
   errors.push(`browser benchmark: ${/** @type {Error} */ (error).stack ?? error}`);
+}
+
+// 2b. Chromium and Firefox side by side, measured the same way (no DevTools protocol in Firefox).
+/** @type {any} */
+let cross;
+try {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${relative(ROOT, FIREFOX_EXTENSION_DIR)}: \`npm run bench\` builds it.`);
+  if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}: install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.`);
+  log(`Chromium and Firefox (${FIREFOX_PATH}), measured the same way…`);
+  cross = await runCrossBrowserBench({
+    origin: server.origin,
+    cases: [
+      { id: 'small', file: pages.small.file, expected: pages.small.mentions },
+      { id: 'noMentions', file: pages.noMentions.file, expected: 0 },
+      { id: 'withMentions', file: pages.withMentions.file, expected: pages.withMentions.mentions },
+      { id: 'elements', file: pages.elements.file, expected: pages.elements.mentions },
+    ],
+    feed: { file: pages.feed.file, initial: pages.feed.initial, chunk: 20, large: 2000 },
+    runs: CROSS_RUNS,
+    chromiumPath: CHROMIUM_PATH,
+    chromiumArgs,
+    chromiumExtensionDir: EXTENSION_DIR,
+    firefoxPath: FIREFOX_PATH,
+    firefoxExtensionDir: FIREFOX_EXTENSION_DIR,
+    log,
+  });
+} catch (error) {
+  errors.push(`cross-browser benchmark: ${/** @type {Error} */ (error).stack ?? error}`);
 } finally {
   await server.close();
 }
@@ -395,6 +426,56 @@ if (browser) {
     ok: markRatio >= 5,
   });
 }
+// Chromium and Firefox side by side: the same pages, measured the same way in both.
+/** @type {{ case: string, metric: string, cells: string[] }[]} */
+const crossRows = [];
+/** @type {Record<string, any>} */
+const crossSummary = {};
+if (cross) {
+  const engineIds = Object.keys(cross);
+  const spread = (/** @type {number[]} */ values) => `${fmt(Math.min(...values), 0)}…${fmt(Math.max(...values), 0)}`;
+  /** with, without, and the added figure with its spread over the runs (with − without, run by run). */
+  const compare = (/** @type {any[]} */ withRuns, /** @type {any[]} */ withoutRuns, /** @type {(r: any) => number} */ f) => {
+    const w = median(withRuns.map(f));
+    const wo = median(withoutRuns.map(f));
+    const added = withRuns.map((r, i) => f(r) - f(withoutRuns[i]));
+    return { with: w, without: wo, added: median(added), ratio: w / wo, spread: spread(added) };
+  };
+  for (const [id, label] of Object.entries(CASE_LABEL)) {
+    /** @type {Record<string, any>} */
+    const perEngine = {};
+    for (const engine of engineIds) {
+      const result = cross[engine].pages[id];
+      if (!result) continue;
+      perEngine[engine] = {
+        cpu: compare(result.with, result.without, (r) => r.cpuMs),
+        stall: compare(result.with, result.without, (r) => r.longestStallMs),
+        highlighted: median(result.with.map((/** @type {any} */ r) => r.highlighted)),
+        expected: result.expected,
+      };
+    }
+    crossSummary[id] = perEngine;
+    const cell = (/** @type {(e: any) => string} */ f) => engineIds.map((engine) => (perEngine[engine] ? f(perEngine[engine]) : '–'));
+    crossRows.push({ case: label, metric: 'CPU time, whole browser, load + 2.5 s', cells: cell((e) => `${signed(e.cpu.added, 0)} ms (${fmt(e.cpu.with, 0)} vs ${fmt(e.cpu.without, 0)}; ${fmt(e.cpu.ratio, 2)}×; runs ${e.cpu.spread})`) });
+    crossRows.push({ case: label, metric: "page's longest stall (0 ms timer)", cells: cell((e) => `${ms(e.stall.with)} vs ${ms(e.stall.without)}`) });
+    crossRows.push({ case: label, metric: 'mentions highlighted at load', cells: cell((e) => `${fmt(e.highlighted, 0)} of ${e.expected}`) });
+  }
+  /** @type {Record<string, any>} */
+  const feedSummary = {};
+  for (const engine of engineIds) {
+    const runs = cross[engine].feed;
+    feedSummary[engine] = {
+      at100: compare(runs.with, runs.without, (r) => r.small.cpuMs),
+      at2000: compare(runs.with, runs.without, (r) => r.big.cpuMs),
+    };
+  }
+  crossSummary.feed = feedSummary;
+  for (const [key, paragraphs] of /** @type {const} */ ([['at100', 100], ['at2000', 2000]])) {
+    crossRows.push({ case: 'feed: +20 paragraphs', metric: `CPU time per chunk, page of ${paragraphs}, + 1 s`, cells: engineIds.map((engine) => { const e = feedSummary[engine][key]; return `${signed(e.added, 0)} ms (${fmt(e.with, 0)} vs ${fmt(e.without, 0)}; runs ${e.spread})`; }) });
+  }
+  crossSummary.engines = Object.fromEntries(engineIds.map((engine) => [engine, `${cross[engine].name} ${cross[engine].version}`]));
+}
+
 if (matcher) {
   const f = matcher.findMentions;
   row({ case: 'matcher (Node, 2 MB text)', metric: `findMentions: ${matcher.bigTermCount} terms vs own ${matcher.ownTermCount}`, with: ms(f.big.medianMs), without: ms(f.own.medianMs), ratio: `${fmt(f.ratio, 2)}×`, target: '≤ 2×', ok: f.ratio <= 2 });
@@ -415,6 +496,19 @@ for (const c of cells) console.log(line(c));
 for (const r of rows) if (r.note) console.log(`  note (${r.case}, ${r.metric}): ${r.note}`);
 console.log(`  "with" = median over ${RUNS} runs with the extension; "without" = the same page in ${BASELINE === 'profile' ? 'a Chromium profile without the extension' : 'chromium.launch()'}; main-thread times are CDP TaskDuration/ScriptDuration (${TIME_DOMAIN}).`);
 console.log('  "(noisy)": the per-run differences, leaving out the smallest and the largest, lie on both sides of the target; the trace row below it is the better guide.');
+if (crossRows.length > 0) {
+  const engineNames = Object.values(crossSummary.engines);
+  const crossHeaders = ['case', 'metric', ...engineNames.map((name) => `${name}: with extension vs without`)];
+  const crossCells = crossRows.map((r) => [r.case, r.metric, ...r.cells]);
+  const crossWidths = crossHeaders.map((h, i) => Math.max(h.length, ...crossCells.map((c) => c[i].length)));
+  const crossLine = (/** @type {string[]} */ c) => `| ${c.map((x, i) => x.padEnd(crossWidths[i])).join(' | ')} |`;
+  console.log('');
+  console.log(`Chromium and Firefox, measured the same way (median of ${CROSS_RUNS} runs each; "runs" is the spread of with − without):`);
+  console.log(crossLine(crossHeaders));
+  console.log(`|${crossWidths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const c of crossCells) console.log(crossLine(c));
+  console.log('  CPU time: every process of the browser, from /proc/<pid>/schedstat, from just before the page opens to 2.5 s after its load event. Longest stall: the longest wait between turns of a 0 ms timer in the page. Firefox has no DevTools protocol, so the table above (TaskDuration, traces, long tasks) is Chromium only.');
+}
 
 const met = targets.filter((t) => t.ok);
 const missed = targets.filter((t) => !t.ok);
@@ -426,12 +520,13 @@ const finalLine = errors.length
 const results = {
   date: new Date().toISOString(),
   durationSeconds: round(elapsedS),
-  environment: { node: process.version, cpus: availableParallelism(), chromium: browser?.chromiumVersion ?? null, chromiumPath: CHROMIUM_PATH, timeDomain: TIME_DOMAIN, baseline: BASELINE, runs: RUNS, feedRuns: FEED_RUNS, markRuns: MARK_RUNS },
+  environment: { node: process.version, cpus: availableParallelism(), chromium: browser?.chromiumVersion ?? null, chromiumPath: CHROMIUM_PATH, firefox: cross?.firefox?.version ?? null, firefoxPath: FIREFOX_PATH, crossRuns: CROSS_RUNS, timeDomain: TIME_DOMAIN, baseline: BASELINE, runs: RUNS, feedRuns: FEED_RUNS, markRuns: MARK_RUNS },
   generatedPages: Object.fromEntries(Object.entries(pages).map(([id, p]) => [id, { file: p.file, bytes: p.bytes, ...('paragraphs' in p ? { paragraphs: p.paragraphs } : {}), ...('elements' in p ? { elements: p.elements } : {}), ...('mentions' in p ? { mentions: p.mentions } : {}) }])),
   pages: summary.pages,
   feed: summary.feed,
   storm: summary.storm,
   mark: summary.mark,
+  crossBrowser: cross ? { summary: crossSummary, runs: cross } : null,
   matcher: matcher ?? null,
   bundle,
   table: rows,

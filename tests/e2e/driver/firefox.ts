@@ -1,12 +1,12 @@
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../../support/firefox.mjs';
 import type { ExtensionBrowser, Frame, LaunchOptions, Tab } from './types';
 
-export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
-/** Debian's Firefox ESR by default; set FIREFOX_PATH to use another Firefox. */
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export { FIREFOX_EXTENSION_DIR, FIREFOX_PATH };
+
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
