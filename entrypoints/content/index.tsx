@@ -86,6 +86,10 @@ export default defineContentScript({
     // navigation does), and the text is still the reader's.
     const root = document.documentElement;
     const host = frameHost();
+    // A top-level about:blank tab has no site to apply the reader's site rules to, nor one for the
+    // popup to name. (Firefox runs matchAboutBlank scripts there too, Chromium does not; pages a
+    // script opens and fills in via window.open are left alone in both.)
+    if (!host && location.protocol === 'about:') return highlighter.destroy();
     const hostsToCheck = [...new Set([host, topHost()])];
     let settings: Settings = (await settingsLoaded).settings;
     // The idle callback that woke us may have had its own work (and, on big pages, garbage

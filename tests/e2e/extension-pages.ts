@@ -12,6 +12,9 @@ type WithApi = { browser: ExtensionApi & { browserAction?: ExtensionApi['action'
 
 /** The id of the tab showing `tab` (the active tab, read right after bringing it to the front). */
 export async function tabIdOf(driver: ExtensionBrowser, tab: Tab): Promise<number> {
+  // First reach where the extension's code runs: in Firefox that opens (and brings forward) the
+  // extension's own tab the first time, which must not happen after `tab` is brought to the front.
+  await driver.inExtension(() => undefined);
   await tab.bringToFront();
   return driver.inExtension(async () => {
     const { browser } = globalThis as unknown as WithApi;

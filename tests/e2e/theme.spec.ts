@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Tab } from './driver/types';
 import { expect, test } from './fixtures';
 import { cardSettled, hoverText, popover, waitForHighlights } from './page-helpers';
 
@@ -8,29 +8,33 @@ import { cardSettled, hoverText, popover, waitForHighlights } from './page-helpe
 const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(34, 39, 46)';
 
-async function cardBackgroundAt(page: Page, selector: string, text: string): Promise<string> {
-  await page.mouse.move(2, 2);
-  await expect(popover(page)).toHaveCount(0);
-  await hoverText(page, selector, text);
-  await expect(popover(page)).toBeVisible();
-  await cardSettled(page);
-  return popover(page).evaluate((card) => getComputedStyle(card).backgroundColor);
+const prefersDark = (tab: Tab) => tab.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+
+async function cardBackgroundAt(tab: Tab, selector: string, text: string): Promise<string> {
+  await tab.mouse.move(2, 2);
+  await expect(popover(tab)).toHaveCount(0);
+  await hoverText(tab, selector, text);
+  await expect(popover(tab)).toBeVisible();
+  await cardSettled(tab);
+  return (await popover(tab).computedStyle('background-color'))!;
 }
 
-test('with a light system theme, the card is dark over a dark part of the page and light over a light one', async ({ openFixture }) => {
-  const page = await openFixture('themes.html');
-  await waitForHighlights(page);
-  expect(await cardBackgroundAt(page, '#in-dark', 'Huawei')).toBe(DARK);
-  expect(await cardBackgroundAt(page, '#nested-dark', 'Entity List')).toBe(DARK);
-  expect(await cardBackgroundAt(page, '#in-light', 'Huawei')).toBe(WHITE);
+test('with a light system theme, the card is dark over a dark part of the page and light over a light one', async ({ open }) => {
+  const tab = await open('themes.html');
+  expect(await prefersDark(tab)).toBe(false);
+  await waitForHighlights(tab);
+  expect(await cardBackgroundAt(tab, '#in-dark', 'Huawei')).toBe(DARK);
+  expect(await cardBackgroundAt(tab, '#nested-dark', 'Entity List')).toBe(DARK);
+  expect(await cardBackgroundAt(tab, '#in-light', 'Huawei')).toBe(WHITE);
 });
 
-test('with a dark system theme, the card stays light on a light page, and is dark where the page follows the system', async ({ fixtureOrigin, launchBrowser }) => {
-  const page = await (await launchBrowser({ colorScheme: 'dark' })).newPage();
-  await page.goto(`${fixtureOrigin}/themes.html`);
-  await waitForHighlights(page);
-  expect(await cardBackgroundAt(page, '#in-light', 'Huawei')).toBe(WHITE);
-  await page.goto(`${fixtureOrigin}/themes-auto.html`);
-  await waitForHighlights(page);
-  expect(await cardBackgroundAt(page, '#text', 'Huawei')).toBe(DARK);
+test('with a dark system theme, the card stays light on a light page, and is dark where the page follows the system', async ({ fixtureOrigin, launch }) => {
+  const tab = await (await launch({ colorScheme: 'dark' })).newTab();
+  await tab.goto(`${fixtureOrigin}/themes.html`);
+  expect(await prefersDark(tab)).toBe(true);
+  await waitForHighlights(tab);
+  expect(await cardBackgroundAt(tab, '#in-light', 'Huawei')).toBe(WHITE);
+  await tab.goto(`${fixtureOrigin}/themes-auto.html`);
+  await waitForHighlights(tab);
+  expect(await cardBackgroundAt(tab, '#text', 'Huawei')).toBe(DARK);
 });

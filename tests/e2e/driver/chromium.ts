@@ -89,6 +89,7 @@ export class ChromiumBrowser implements ExtensionBrowser {
   ) {}
 
   static async launch(options: LaunchOptions = {}): Promise<ChromiumBrowser> {
+    if (options.firefoxProxyPort) throw new Error('firefoxProxyPort is for Firefox: in Chromium, watch the context’s request events');
     const launched = await launchWithExtension(options);
     const log = new ExtensionErrorLog();
     log.watchContext(launched.context);

@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../../support/firefox.mjs';
@@ -49,7 +49,8 @@ export class FirefoxTab implements Tab {
     click: (x: number, y: number) => this.page.mouse.click(x, y),
   };
   readonly keyboard = {
-    press: (key: string) => this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    // (Puppeteer over BiDi knows the space bar only as ' '; Playwright, and this interface, call it 'Space'.)
+    press: (key: string) => this.page.keyboard.press((key === 'Space' ? ' ' : key) as Parameters<Page['keyboard']['press']>[0]),
     type: (text: string) => this.page.keyboard.type(text),
   };
   tap(x: number, y: number) {
@@ -94,7 +95,18 @@ export class FirefoxTab implements Tab {
     // Firefox saves downloads straight to the profile's download folder (see the prefs at launch).
     const before = new Set(readdirSync(this.downloads));
     await action();
-    const name = await waitFor('the download', () => readdirSync(this.downloads).find((file) => !before.has(file) && !file.endsWith('.part')));
+    // Firefox first makes an empty placeholder under the final name, writes into `<name>.part`,
+    // then renames that over the placeholder: the download is complete once the .part is gone
+    // (and, for a file that is not empty, once the named file has its bytes).
+    let emptySince: number | undefined;
+    const name = await waitFor('the download to complete', () => {
+      const files = readdirSync(this.downloads);
+      const name = files.find((file) => !before.has(file) && !file.endsWith('.part'));
+      if (!name || files.includes(`${name}.part`)) return (emptySince = undefined);
+      if (statSync(join(this.downloads, name)).size > 0) return name;
+      emptySince ??= Date.now();
+      return Date.now() - emptySince > 1000 ? name : undefined; // an empty file, and it stayed empty
+    });
     return { name, content: readFileSync(join(this.downloads, name), 'utf8') };
   }
   close() {
@@ -155,7 +167,20 @@ export class FirefoxBrowser implements ExtensionBrowser {
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.helperApps.neverAsk.saveToDisk': 'application/json',
+        ...(options.firefoxProxyPort && {
+          'network.proxy.type': 1, // manual
+          'network.proxy.http': '127.0.0.1',
+          'network.proxy.http_port': options.firefoxProxyPort,
+          'network.proxy.ssl': '127.0.0.1',
+          'network.proxy.ssl_port': options.firefoxProxyPort,
+          'network.proxy.share_proxy_settings': true,
+          'network.proxy.no_proxies_on': '',
+          'network.proxy.allow_hijacking_localhost': true, // 127.0.0.1 through the proxy too
+        }),
       },
+      // Puppeteer points Remote Settings at a data: URL, which a release Firefox only honours with
+      // this variable; without it Firefox polls firefox.settings.services.mozilla.com (through the proxy).
+      ...(options.firefoxProxyPort && { env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' } }),
     });
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     return new FirefoxBrowser(browser, doorUrl, [downloads], downloads, viewport);
@@ -212,6 +237,19 @@ export class FirefoxBrowser implements ExtensionBrowser {
       return faq.page;
     })();
     return this.extensionPage;
+  }
+
+  /**
+   * Calls `listener` with each request WebDriver BiDi reports, browser-wide (`network.beforeRequestSent`):
+   * `destination` is the Fetch destination (`document`, `iframe`, `image`, `font`; '' for fetch()).
+   * Firefox reports the requests of tabs' documents, extension pages in tabs included; not those
+   * of the extension's background page, nor a content script's own fetch() or XMLHttpRequest
+   * (least-privilege.spec.ts watches those through `firefoxProxyPort`).
+   */
+  onRequest(listener: (request: { url: string; destination: string; context: string | null }) => void): void {
+    type BeforeRequestSent = { context: string | null; request: { url: string; destination?: string } };
+    const connection = (this.browser as unknown as { connection: { on(event: string, handler: (event: BeforeRequestSent) => void): void } }).connection;
+    connection.on('network.beforeRequestSent', (event) => listener({ url: event.request.url, destination: event.request.destination ?? '', context: event.context }));
   }
 
   async inExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {

@@ -48,14 +48,21 @@ function byRole(container: Container, step: Extract<Step, { kind: 'role' }>): El
   );
 }
 
-/** Elements whose text matches and none of whose element children's does (the innermost). */
-function byText(container: Container, matches: (text: string) => boolean): Element[] {
+/**
+ * Elements whose text matches and none of whose element children's does (the innermost).
+ * `containing`: the matcher is a substring, so an element whose text does not match has no
+ * descendant that does, and is not looked into. (A regular expression such as /^Imported/, or an
+ * exact text, can match an element inside one whose own text does not match.)
+ */
+function byText(container: Container, matches: (text: string) => boolean, containing = true): Element[] {
   const found: Element[] = [];
   const visit = (element: Element) => {
-    if (['script', 'style', 'head', 'template'].includes(element.localName) || !matches(element.textContent ?? '')) return;
+    if (['script', 'style', 'head', 'template'].includes(element.localName)) return;
+    const matched = matches(element.textContent ?? '');
+    if (!matched && containing) return;
     const before = found.length;
     for (const child of element.children) visit(child);
-    if (found.length === before) found.push(element);
+    if (matched && found.length === before) found.push(element);
   };
   for (const child of container instanceof Document ? [container.documentElement] : container.children) visit(child);
   return found;
@@ -84,7 +91,7 @@ export function resolve(steps: readonly Step[]): Element[] {
       if (step.kind === 'card') next.push(...cardRoots(container));
       else if (step.kind === 'css') next.push(...container.querySelectorAll(step.selector));
       else if (step.kind === 'role') next.push(...byRole(container, step));
-      else if (step.kind === 'text') next.push(...byText(container, textMatches(step.text, step.exact)));
+      else if (step.kind === 'text') next.push(...byText(container, textMatches(step.text, step.exact), typeof step.text === 'string' && !step.exact));
       else if (step.kind === 'label') next.push(...byLabel(container, textMatches(step.label, step.exact)));
       else if (step.kind === 'hasText' && textMatches(step.text)(container.textContent ?? '')) next.push(container);
     }
@@ -156,6 +163,8 @@ const reads = {
     return true;
   },
   ariaOutline: (elements: Element[]) => (elements[0] ? ariaOutline(elements[0]) : undefined),
+  /** The first element's computed value of a CSS property (`background-color`). */
+  style: (elements: Element[], property: string) => (elements[0] ? getComputedStyle(elements[0]).getPropertyValue(property) : undefined),
 };
 
 export type Reads = typeof reads;

@@ -109,6 +109,8 @@ export class UiLocator {
   isInViewport = () => this.read<boolean>('inViewport');
   /** Each accessible element inside, in order, with its role and name. */
   ariaOutline = () => this.read<{ role: string; name: string; level?: number }[] | undefined>('ariaOutline');
+  /** The computed value of a CSS property on the first element (`background-color` → `rgb(255, 255, 255)`). */
+  computedStyle = (property: string) => this.read<string | undefined>('style', property);
 
   /** Waits for a visible element and clicks its middle with the mouse (scrolling it into view first). */
   async click(): Promise<void> {

@@ -48,6 +48,14 @@ export interface LaunchOptions {
   hasTouch?: boolean;
   colorScheme?: 'light' | 'dark';
   reducedMotion?: 'reduce' | 'no-preference';
+  /**
+   * Firefox only (Chromium refuses it): the port of an HTTP proxy on 127.0.0.1 that every HTTP(S)
+   * request the browser makes goes through, 127.0.0.1 included, whatever made it: a page, a content
+   * script, the extension's background page, Firefox itself. For watching the network where
+   * WebDriver BiDi does not see (least-privilege.spec.ts). Firefox's own Remote Settings sync is
+   * then kept off the network too.
+   */
+  firefoxProxyPort?: number;
 }
 
 export interface Tab extends Realm {
