@@ -9,8 +9,9 @@ import type { Engine, ExtensionBrowser, LaunchOptions, Tab } from './driver/type
 export const FIXTURES_DIR = resolve('tests/fixtures');
 
 // Each spec runs in both browsers: the Playwright project (playwright.config.ts) sets `engine`,
-// and these fixtures hand the test a driver for that browser (tests/e2e/driver/). Every test fails
-// if the extension throws or logs an error in any page it watches.
+// and these fixtures hand the test a driver for that browser (tests/e2e/driver/): in Chromium a
+// new browser profile per test; in Firefox one browser per worker, reset between tests. Every
+// test fails if the extension throws or logs an error in any page it watches.
 
 interface TestFixtures {
   /** A fresh browser profile with the built extension installed. */
@@ -30,6 +31,8 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   engine: Engine;
+  /** Firefox only: the browser this worker's tests share, launched on first use (see FirefoxBrowser.resetForNextTest). */
+  sharedFirefox: { get(): Promise<FirefoxBrowser> };
   fixtureOrigin: string;
   /** The same fixtures from a second server: another port, so another origin. */
   otherOrigin: string;
@@ -61,7 +64,27 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   engine: ['chromium', { option: true, scope: 'worker' }],
   fixtureOrigin: [serveFixtures, { scope: 'worker' }],
   otherOrigin: [serveFixtures, { scope: 'worker' }],
-  driver: async ({ engine, fixtureOrigin }, use) => {
+  sharedFirefox: [
+    async ({ fixtureOrigin }, use) => {
+      let shared: FirefoxBrowser | undefined;
+      await use({
+        async get() {
+          if (!shared?.connected) shared = await FirefoxBrowser.launch(`${fixtureOrigin}/extension-door.html`);
+          return shared;
+        },
+      });
+      await shared?.close();
+    },
+    { scope: 'worker' },
+  ],
+  driver: async ({ engine, fixtureOrigin, sharedFirefox }, use) => {
+    if (engine === 'firefox') {
+      const driver = await sharedFirefox.get();
+      await driver.resetForNextTest();
+      await use(driver);
+      expect([...driver.errors], 'errors the extension reported in firefox').toEqual([]);
+      return;
+    }
     const driver = await launchDriver(engine, fixtureOrigin);
     await use(driver);
     await closeChecked(driver);
