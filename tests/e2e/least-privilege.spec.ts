@@ -6,7 +6,7 @@ import { ui } from './driver/locator';
 import type { Engine, ExtensionBrowser } from './driver/types';
 import { openOptions, openPopup } from './extension-pages';
 import { chromiumOnly, expect, test } from './fixtures';
-import { startLoggingProxy } from './logging-proxy';
+import { startLoggingProxy } from './driver/logging-proxy';
 import { hoverHighlight, popover, waitForHighlights } from './page-helpers';
 
 // What the built extension asks for and what it does on the network: nothing beyond its one
