@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createHighlighter } from '../../lib/highlighter';
-import { mentionContext, renderMentionCard } from '../../lib/mention-card';
+import { renderMentionCard } from '../../lib/mention-card';
+import { mentionContext } from '../../lib/mention-context';
 import { createMentionLocator } from '../../lib/mention-locator';
 import { createLiveMentions } from '../../lib/live-mentions';
 import type { PlanOptions } from '../../lib/reading-plan';

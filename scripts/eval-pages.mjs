@@ -1,0 +1,132 @@
+// The page set (tests/eval/pages/): whole HTML pages with every mention labelled in place. Each
+// page is read in happy-dom through the content script's own code path: lib/text-blocks.ts walks
+// it into blocks, the matcher finds the mentions in them (lib/page-mentions.ts), and
+// lib/mention-context.ts extracts what the content script sends to the background; then
+// chooseAnswer picks the card's answer, as the background does. The labels (spans carrying
+// data-answers and data-best) are taken out of the page before it is read, so the code sees the
+// text a reader's browser would.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+
+/** Which annotators' pages are which half (tests/eval/pages/README.md). */
+export const PAGE_HALVES = { a: 'tune', b: 'tune', c: 'test', d: 'test' };
+export const PAGE_KINDS = ['news', 'explainer', 'buyers-guide', 'forum', 'kb', 'encyclopedia', 'listicle', 'press-release', 'comments', 'table'];
+
+/**
+ * @typedef {{ file: string, half: string, kind: string, html: string }} EvalPage
+ * @typedef {{ start: number, end: number, text: string, answers: string[], best: string }} PageLabel
+ * @typedef {{ page: string, half: string, kind: string, text: string, topic: string, term: string, start: number,
+ *   label: PageLabel | undefined, shown: string[], chosen: string, sentence: string }} MentionResult
+ */
+
+/** Every page of the set, with its half and kind. @param {string} root @param {string[]} halves */
+export function readEvalPages(root, halves) {
+  const dir = join(root, 'tests/eval/pages');
+  /** @type {EvalPage[]} */
+  const pages = [];
+  for (const [folder, half] of Object.entries(PAGE_HALVES)) {
+    if (!halves.includes(half)) continue;
+    for (const name of readdirSync(join(dir, folder)).filter((n) => n.endsWith('.html')).sort()) {
+      const kind = name.replace(/-\d+\.html$/, '');
+      if (!PAGE_KINDS.includes(kind)) throw new Error(`tests/eval/pages/${folder}/${name}: unknown kind "${kind}"`);
+      pages.push({ file: `${folder}/${name}`, half, kind, html: readFileSync(join(dir, folder, name), 'utf8') });
+    }
+  }
+  return pages;
+}
+
+/** The text nodes under `root` in document order, each with where its text starts in their concatenation. */
+function textOffsets(/** @type {any} */ document) {
+  /** @type {Map<any, number>} */
+  const offsets = new Map();
+  const walker = document.createTreeWalker(document.documentElement, 4 /* SHOW_TEXT */);
+  let total = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    offsets.set(node, total);
+    total += node.data.length;
+  }
+  return offsets;
+}
+
+/**
+ * Takes the labels out of a parsed page: each label span's place (in the concatenated text of the
+ * document, which unwrapping does not change) and labels, then the span is replaced by its text.
+ * @param {any} document @param {string} file
+ * @returns {PageLabel[]}
+ */
+function takeLabels(document, file) {
+  const offsets = textOffsets(document);
+  /** @type {PageLabel[]} */
+  const labels = [];
+  for (const span of [...document.querySelectorAll('span[data-answers]')]) {
+    const first = document.createTreeWalker(span, 4).nextNode();
+    if (!first) throw new Error(`${file}: an empty label span`);
+    const start = offsets.get(first);
+    const answers = span.getAttribute('data-answers').split(/\s+/).filter(Boolean);
+    const best = span.getAttribute('data-best');
+    if (best !== 'none' && !answers.includes(best)) throw new Error(`${file}: "${span.textContent}" has a best answer (${best}) that is not among its answers`);
+    labels.push({ start, end: start + span.textContent.length, text: span.textContent, answers, best });
+    span.replaceWith(...span.childNodes);
+  }
+  document.documentElement.normalize();
+  return labels;
+}
+
+/**
+ * Reads every page and chooses an answer for every mention the extension finds there.
+ * @param {EvalPage[]} pages
+ * @param {{ load(path: string): Promise<any> }} modules the TypeScript module loader
+ * @param {{ factData: any, answerModel: any }} data
+ * @returns {Promise<{ mentions: MentionResult[], missedLabels: (PageLabel & { page: string, half: string, kind: string })[] }>}
+ */
+export async function evaluatePages(pages, modules, { factData, answerModel }) {
+  const { iterateTextBlocks } = await modules.load('/lib/text-blocks.ts');
+  const { mentionsInBlock } = await modules.load('/lib/page-mentions.ts');
+  const { mentionContext } = await modules.load('/lib/mention-context.ts');
+  const { chooseAnswer } = await modules.load('/utils/answer-ranking.ts');
+  const { createMatcher, matcherConfigFromTopics } = await modules.load('/utils/matcher.ts');
+  const matcher = createMatcher(matcherConfigFromTopics(factData));
+
+  /** @type {MentionResult[]} */
+  const mentions = [];
+  const missedLabels = [];
+  for (const page of pages) {
+    const window = new Window({ url: `https://eval.invalid/${page.file}` });
+    // The modules reach these through the global scope, as in a browser.
+    Object.assign(globalThis, { Range: window.Range, NodeFilter: window.NodeFilter });
+    const document = window.document;
+    document.write(page.html);
+    const labels = takeLabels(document, page.file);
+    const offsets = textOffsets(document);
+    const used = new Set();
+    for (const block of iterateTextBlocks(document.documentElement)) {
+      if (!block) continue;
+      for (const mention of mentionsInBlock(block, matcher)) {
+        const start = (offsets.get(mention.range.startContainer) ?? NaN) + mention.range.startOffset;
+        const end = (offsets.get(mention.range.endContainer) ?? NaN) + mention.range.endOffset;
+        const label = labels.find((l) => l.start < end && start < l.end);
+        if (label) used.add(label);
+        const context = mentionContext(mention, document);
+        const choice = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: mention.topic, context });
+        mentions.push({
+          page: page.file,
+          half: page.half,
+          kind: page.kind,
+          text: mention.range.toString(),
+          topic: mention.topic,
+          term: mention.term,
+          start,
+          label,
+          // What the card shows open: the chosen answer (the others are listed, closed).
+          shown: [choice.chosen.id],
+          chosen: choice.chosen.id,
+          sentence: context.sentence,
+        });
+      }
+    }
+    for (const label of labels) if (!used.has(label)) missedLabels.push({ ...label, page: page.file, half: page.half, kind: page.kind });
+    await window.happyDOM.close();
+  }
+  return { mentions, missedLabels };
+}
