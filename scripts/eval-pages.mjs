@@ -62,7 +62,7 @@ function takeLabels(document, file) {
   for (const span of [...document.querySelectorAll('span[data-answers]')]) {
     const first = document.createTreeWalker(span, 4).nextNode();
     if (!first) throw new Error(`${file}: an empty label span`);
-    const start = offsets.get(first);
+    const start = offsets.get(first) ?? 0; // (every text node was counted)
     const answers = span.getAttribute('data-answers').split(/\s+/).filter(Boolean);
     const best = span.getAttribute('data-best');
     if (best !== 'none' && !answers.includes(best)) throw new Error(`${file}: "${span.textContent}" has a best answer (${best}) that is not among its answers`);
