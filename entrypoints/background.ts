@@ -42,7 +42,7 @@ export default defineBackground(() => {
     }
     if (message.type === 'chooseAnswers') {
       if (!factData.topics.some((topic) => topic.id === message.topicId)) return Promise.resolve(null);
-      const answers: CardAnswers = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: message.topicId, context: message.context });
+      const answers: CardAnswers = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: message.topicId, term: message.term, context: message.context });
       return Promise.resolve(answers);
     }
     void browser.tabs.create({ url: browser.runtime.getURL(`/faq.html#${message.faqId}`), index: (sender.tab?.index ?? -1) + 1 });

@@ -13,24 +13,34 @@ export function readEvalItems() {
 }
 
 /**
- * The topic of each item's mention: the mention alone, or, if it is ambiguous alone, as it occurs in
- * the paragraph; failing both, the topic whose term it is.
- * @param {{ findMentions(text: string): { start: number, end: number, topic: string }[] }} matcher
+ * The topic and data term of each item's mention, as the content script would send them: the
+ * mention alone, or, if it is ambiguous alone, as it occurs in the paragraph; failing both, the
+ * topic whose term it is.
+ * @param {{ findMentions(text: string): { start: number, end: number, topic: string, term: string }[] }} matcher
  * @param {{ topics: readonly { id: string, terms: readonly string[], properNames: readonly string[], ambiguousTerms: readonly string[] }[] }} data
+ * @returns {(item: EvalItem) => { topic: string, term: string }}
  */
-export function topicResolver(matcher, data) {
-  return (/** @type {EvalItem} */ item) => {
+export function mentionResolver(matcher, data) {
+  return (item) => {
     const alone = matcher.findMentions(item.mention).find((m) => m.start === 0 && m.end === item.mention.length);
-    if (alone) return alone.topic;
+    if (alone) return { topic: alone.topic, term: alone.term };
     const wanted = item.mention.toLowerCase();
     const inParagraph = matcher.findMentions(item.paragraph).find((m) => item.paragraph.slice(m.start, m.end).toLowerCase() === wanted);
-    if (inParagraph) return inParagraph.topic;
+    if (inParagraph) return { topic: inParagraph.topic, term: inParagraph.term };
     // An ambiguous word whose cue the matcher does not see ("blacklisted" in a thread about export
     // controls): the item still says which topic the reader meant; rank for that topic.
-    const byTerm = data.topics.find((topic) => [...topic.terms, ...topic.properNames, ...topic.ambiguousTerms].some((term) => term.toLowerCase() === wanted));
-    if (byTerm) return byTerm.id;
+    for (const topic of data.topics) {
+      const term = [...topic.terms, ...topic.properNames, ...topic.ambiguousTerms].find((t) => t.toLowerCase() === wanted);
+      if (term) return { topic: topic.id, term };
+    }
     throw new Error(`${item.id}: "${item.mention}" is not a term of any topic`);
   };
+}
+
+/** The topic of each item's mention (see mentionResolver). @param {Parameters<typeof mentionResolver>} args */
+export function topicResolver(...args) {
+  const resolve = mentionResolver(...args);
+  return (/** @type {EvalItem} */ item) => resolve(item).topic;
 }
 
 /**

@@ -5,6 +5,7 @@
 // chooseAnswer picks the card's answer, as the background does. The labels (spans carrying
 // data-answers and data-best) are taken out of the page before it is read, so the code sees the
 // text a reader's browser would.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -74,21 +75,26 @@ function takeLabels(document, file) {
 }
 
 /**
- * Reads every page and chooses an answer for every mention the extension finds there.
+ * @typedef {{ page: string, half: string, kind: string, text: string, topic: string, term: string, start: number,
+ *   label: PageLabel | undefined, context: { sentence: string, paragraph?: string, title?: string } }} PageMention
+ */
+
+/**
+ * Reads every page as the content script does: every mention it finds, with what it would send
+ * the background (topic, term, context) and the annotator's label of that place, if any.
  * @param {EvalPage[]} pages
  * @param {{ load(path: string): Promise<any> }} modules the TypeScript module loader
- * @param {{ factData: any, answerModel: any }} data
- * @returns {Promise<{ mentions: MentionResult[], missedLabels: (PageLabel & { page: string, half: string, kind: string })[] }>}
+ * @param {any} factData
+ * @returns {Promise<{ mentions: PageMention[], missedLabels: (PageLabel & { page: string, half: string, kind: string })[] }>}
  */
-export async function evaluatePages(pages, modules, { factData, answerModel }) {
+export async function readPageMentions(pages, modules, factData) {
   const { iterateTextBlocks } = await modules.load('/lib/text-blocks.ts');
   const { mentionsInBlock } = await modules.load('/lib/page-mentions.ts');
   const { mentionContext } = await modules.load('/lib/mention-context.ts');
-  const { chooseAnswer } = await modules.load('/utils/answer-ranking.ts');
   const { createMatcher, matcherConfigFromTopics } = await modules.load('/utils/matcher.ts');
   const matcher = createMatcher(matcherConfigFromTopics(factData));
 
-  /** @type {MentionResult[]} */
+  /** @type {PageMention[]} */
   const mentions = [];
   const missedLabels = [];
   for (const page of pages) {
@@ -107,26 +113,39 @@ export async function evaluatePages(pages, modules, { factData, answerModel }) {
         const end = (offsets.get(mention.range.endContainer) ?? NaN) + mention.range.endOffset;
         const label = labels.find((l) => l.start < end && start < l.end);
         if (label) used.add(label);
-        const context = mentionContext(mention, document);
-        const choice = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: mention.topic, context });
-        mentions.push({
-          page: page.file,
-          half: page.half,
-          kind: page.kind,
-          text: mention.range.toString(),
-          topic: mention.topic,
-          term: mention.term,
-          start,
-          label,
-          // What the card shows open: the chosen answer (the others are listed, closed).
-          shown: [choice.chosen.id],
-          chosen: choice.chosen.id,
-          sentence: context.sentence,
-        });
+        mentions.push({ page: page.file, half: page.half, kind: page.kind, text: mention.range.toString(), topic: mention.topic, term: mention.term, start, label, context: mentionContext(mention, document) });
       }
     }
     for (const label of labels) if (!used.has(label)) missedLabels.push({ ...label, page: page.file, half: page.half, kind: page.kind });
     await window.happyDOM.close();
   }
   return { mentions, missedLabels };
+}
+
+/**
+ * Reads every page and chooses an answer for every mention the extension finds there, as the
+ * background does.
+ * @param {EvalPage[]} pages
+ * @param {{ load(path: string): Promise<any> }} modules the TypeScript module loader
+ * @param {{ factData: any, answerModel: any }} data
+ * @returns {Promise<{ mentions: MentionResult[], missedLabels: (PageLabel & { page: string, half: string, kind: string })[] }>}
+ */
+export async function evaluatePages(pages, modules, { factData, answerModel }) {
+  const { chooseAnswer } = await modules.load('/utils/answer-ranking.ts');
+  const { mentions, missedLabels } = await readPageMentions(pages, modules, factData);
+  return {
+    missedLabels,
+    mentions: mentions.map(({ context, ...mention }) => {
+      const choice = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: mention.topic, term: mention.term, context });
+      // What the card shows open: the chosen answer (the others are listed, closed).
+      return { ...mention, shown: [choice.chosen.id], chosen: choice.chosen.id, sentence: context.sentence };
+    }),
+  };
+}
+
+/** A digest of the pages' files (names and contents): the model records the tune pages it was fitted on. @param {EvalPage[]} pages */
+export function pagesDigest(pages) {
+  const hash = createHash('sha256');
+  for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : 1))) hash.update(`${page.file}\n${page.html}\n`);
+  return hash.digest('hex');
 }

@@ -3,15 +3,16 @@
 // content script's own code path: scripts/eval-pages.mjs). Prints top-1 and top-3 accuracy for the
 // sentence set's tune half, test half and all, per style; the page set's first answer acceptable
 // and acceptable among what the card shows, per kind; and the tune halves' misses
-// (`-- --show-test-misses` adds the sentence test half's). The page set's blind test half is scored
-// only with `-- --score-test-pages`, once the ranker is frozen. Writes tests/eval/results.json. Exits 0 whatever the accuracy
+// (`-- --show-test-misses` adds the test halves'). The blind test halves of both sets are scored
+// only with `-- --score-test`: once, after the ranker is frozen (a figure printed on every run would
+// be tuned against). Writes tests/eval/results.json (with the test halves only when scored). Exits 0 whatever the accuracy
 // (it reports, it does not gate), 1 only when it cannot run. The TypeScript modules are loaded
 // through Vite's SSR module loader, as bench/matcher-bench.mjs does, so no compile step is needed.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createTsModuleLoader } from './ts-module-loader.mjs';
-import { readEvalItems, topicResolver } from './eval-items.mjs';
+import { mentionResolver, readEvalItems } from './eval-items.mjs';
 import { evaluatePages, PAGE_KINDS, readEvalPages } from './eval-pages.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -66,10 +67,11 @@ async function main() {
     const { answerModel } = /** @type {typeof import('../utils/answer-model.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/answer-model.ts')));
     const matcher = createMatcher(matcherConfigFromTopics(factData));
 
-    const topicOf = topicResolver(matcher, factData);
+    const mentionOf = mentionResolver(matcher, factData);
 
     const inputs = items.map((item) => ({
-      topicId: topicOf(item),
+      topicId: mentionOf(item).topic,
+      term: mentionOf(item).term,
       topics: factData.topics,
       faq: factData.faq,
       answerKeywords: factData.answerKeywords,
@@ -100,8 +102,9 @@ async function main() {
       };
     });
 
+    const scoreTest = process.argv.includes('--score-test');
     /** @param {(r: ItemResult) => boolean} keep */
-    const where = (keep) => accuracy(results.filter(keep));
+    const where = (keep) => accuracy(results.filter((r) => (scoreTest || r.half === 'tune') && keep(r)));
     const summary = {
       tune: where((r) => r.half === 'tune'),
       test: where((r) => r.half === 'test'),
@@ -131,9 +134,11 @@ async function main() {
       // cross-validated score (from `npm run train`) is the fair one. The test half is the measure.
       row('tune (fitted on it)', summary.tune),
       row('tune, cross-validated', crossValidated, meets(crossValidated) ? '   meets the targets' : '   MISSES the targets'),
-      row('test (blind)', summary.test, meets(summary.test) ? '   meets the targets' : '   MISSES the targets'),
-      row('all', summary.all),
-      ...STYLES.flatMap((style) => HALVES.map((half) => row(`  ${style} (${half})`, byStyle[style][half]))),
+      scoreTest
+        ? row('test (blind)', summary.test, meets(summary.test) ? '   meets the targets' : '   MISSES the targets')
+        : `${'test (blind)'.padEnd(22)}not scored: run with --score-test once, after freezing the ranker`,
+      ...(scoreTest ? [row('all', summary.all)] : []),
+      ...STYLES.flatMap((style) => HALVES.filter((half) => scoreTest || half === 'tune').map((half) => row(`  ${style} (${half})`, byStyle[style][half]))),
       '',
       `ranking one mention: ${(perMentionMs * 1000).toFixed(1)} µs on average (first pass over all ${items.length}, building the index: ${firstPassMs.toFixed(1)} ms)`,
       '',
@@ -141,7 +146,7 @@ async function main() {
     // The test half's misses are not printed unless asked for: reading them while tuning would
     // tune on the test half. (tests/eval/results.json has every item, for after the fact.)
     const showTestMisses = process.argv.includes('--show-test-misses');
-    const misses = results.filter((r) => !r.top1 && (showTestMisses || r.half === 'tune'));
+    const misses = results.filter((r) => !r.top1 && ((scoreTest && showTestMisses) || r.half === 'tune'));
     if (!showTestMisses) lines.push(`(the test half's misses are left out; --show-test-misses prints them)`);
     lines.push(misses.length ? `misses (${misses.length}): best-ranked answer not among the expected` : 'no misses');
     for (const miss of misses) {
@@ -150,8 +155,7 @@ async function main() {
       lines.push(`      expected ${miss.expected.join(', ')}; got ${miss.ranked.slice(0, 3).map((r) => `${r.id} (${r.score})`).join(', ')}${miss.top3 ? '' : '   (not in the top 3)'}`);
     }
     // The page set, side by side: whole pages, every mention the extension finds.
-    const scoreTestPages = process.argv.includes('--score-test-pages');
-    const pages = readEvalPages(ROOT, scoreTestPages ? ['tune', 'test'] : ['tune']);
+    const pages = readEvalPages(ROOT, scoreTest ? ['tune', 'test'] : ['tune']);
     const { mentions: pageMentions, missedLabels } = await evaluatePages(pages, modules, { factData, answerModel });
     /** @param {import('./eval-pages.mjs').MentionResult[]} list */
     const pageAccuracy = (list) => {
@@ -166,7 +170,7 @@ async function main() {
       };
     };
     /** @type {Record<string, ReturnType<typeof pageAccuracy>>} */
-    const pageSummary = Object.fromEntries(HALVES.filter((half) => half === 'tune' || scoreTestPages).map((half) => [half, pageAccuracy(pageMentions.filter((m) => m.half === half))]));
+    const pageSummary = Object.fromEntries(HALVES.filter((half) => half === 'tune' || scoreTest).map((half) => [half, pageAccuracy(pageMentions.filter((m) => m.half === half))]));
     const pageByKind = Object.fromEntries(PAGE_KINDS.map((kind) => [kind, Object.fromEntries(Object.keys(pageSummary).map((half) => [half, pageAccuracy(pageMentions.filter((m) => m.kind === kind && m.half === half))]))]));
     const meetsPage = (/** @type {ReturnType<typeof pageAccuracy>} */ a) => a.first >= PAGE_TARGETS.first && a.shown >= PAGE_TARGETS.shown;
     const pageRow = (/** @type {string} */ label, /** @type {ReturnType<typeof pageAccuracy>} */ a, note = '') =>
@@ -178,13 +182,13 @@ async function main() {
       '',
       `${'set'.padEnd(22)}${'n'.padStart(4)}   ${'first'.padStart(7)}   ${'shown'.padStart(7)}   ${'best'.padStart(7)}   ${'2 shown'.padStart(7)}`,
       ...Object.entries(pageSummary).map(([half, a]) => pageRow(half === 'test' ? 'test (blind)' : 'tune', a, meetsPage(a) ? '   meets the targets' : '   MISSES the targets')),
-      ...(scoreTestPages ? [] : ['test (blind)          not scored: the ranker is not frozen (--score-test-pages, once, after freezing)']),
+      ...(scoreTest ? [] : [`${'test (blind)'.padEnd(22)}not scored: run with --score-test once, after freezing the ranker`]),
       ...PAGE_KINDS.flatMap((kind) => Object.keys(pageSummary).map((half) => pageRow(`  ${kind} (${half})`, pageByKind[kind][half]))),
       `(first: the card's answer is acceptable; shown: an acceptable answer is among those the card shows open; best: the card's answer is the annotator's best; 2 shown: cards showing two answers)`,
       `mentions the extension found: ${pageMentions.length}, of which unlabelled ${pageMentions.filter((m) => !m.label).length}; labelled mentions it did not find: ${missedLabels.length}`,
     );
-    const pageMisses = pageMentions.filter((m) => m.half === 'tune' && m.label && !m.label.answers.includes(m.chosen));
-    lines.push(`tune page misses (${pageMisses.length}): the card's answer not acceptable`);
+    const pageMisses = pageMentions.filter((m) => (m.half === 'tune' || showTestMisses) && m.label && !m.label.answers.includes(m.chosen));
+    lines.push(`page misses (${pageMisses.length}): the card's answer not acceptable`);
     for (const miss of pageMisses) lines.push(`  ${miss.page} [${miss.topic}] "${miss.text}" in ${JSON.stringify(miss.sentence.slice(0, 160))}\n      acceptable ${miss.label?.answers.join(', ')} (best ${miss.label?.best}); got ${miss.chosen}`);
     console.log(lines.join('\n'));
 
@@ -193,7 +197,7 @@ async function main() {
       pages: {
         summary: Object.fromEntries(Object.entries(pageSummary).map(([k, a]) => [k, { ...a, meetsTargets: meetsPage(a) }])),
         byKind: pageByKind,
-        testScored: scoreTestPages,
+        testScored: scoreTest,
         // One row per mention the extension found (a table: the set is large).
         mentionColumns: ['page', 'start', 'text', 'topic', 'chosen', 'shown', 'answers', 'best'],
         mentions: pageMentions.map((m) => [m.page, m.start, m.text, m.topic, m.chosen, m.shown.join(' '), m.label?.answers.join(' ') ?? null, m.label?.best ?? null]),
@@ -203,7 +207,8 @@ async function main() {
       summary: Object.fromEntries(Object.entries({ ...summary, tuneCrossValidated: crossValidated }).map(([k, a]) => [k, { ...a, meetsTargets: meets(a) }])),
       byStyle,
       rankingMicrosecondsPerMention: Math.round(perMentionMs * 10000) / 10,
-      items: results.map((r) => ({ ...r, ranked: r.ranked.slice(0, 3) })),
+      testScored: scoreTest,
+      items: results.filter((r) => scoreTest || r.half === 'tune').map((r) => ({ ...r, ranked: r.ranked.slice(0, 3) })),
     };
     writeFileSync(RESULTS, `${stringifyWithCompactRows(output, 'mentions')}\n`);
     console.log('\nwrote tests/eval/results.json');

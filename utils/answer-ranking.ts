@@ -26,6 +26,11 @@ export interface RankingInput {
   /** The mention's topic. */
   topicId: string;
   /**
+   * The data term that matched ("5G standards", "Entity List"): evidence of its own, through the
+   * model's `terms` weights (a bare "5G" in a phone review is not a standards mention; "3GPP" is).
+   */
+  term?: string;
+  /**
    * The topics, with their FAQ ids most relevant first. The words of their `terms`, `properNames`
    * and `ambiguousTerms`, where given, are never counted as evidence.
    */
@@ -59,6 +64,8 @@ export interface AnswerModel {
   topics: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Per word stem (as `toStems` gives it), its weights: FAQ id → weight (absent is 0). */
   words: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per matched data term, lower case, its weights: FAQ id → weight (absent is 0). */
+  terms?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 export interface RankedAnswer {
@@ -256,6 +263,8 @@ function withModel(ids: readonly string[], lexical: Float64Array, input: Ranking
     if (weights) ids.forEach((id, i) => (scores[i] += value * (Object.hasOwn(weights, id) ? weights[id] : 0)));
   };
   if (Object.hasOwn(model.topics, input.topicId)) add(model.topics[input.topicId], 1);
+  const term = input.term?.toLowerCase();
+  if (term !== undefined && model.terms && Object.hasOwn(model.terms, term)) add(model.terms[term], 1);
   for (const [word, value] of contextWords(input.context, model.reach)) {
     if (Object.hasOwn(model.words, word)) add(model.words[word], value);
   }

@@ -134,11 +134,19 @@ const unitWeight = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 
 /** data/answer-model.json, written by `npm run train` (scripts/train-ranker.mjs). */
 const answerModelFileSchema = v.object({
-  trainedOn: v.object({ items: v.pipe(v.number(), v.integer(), v.minValue(1)), idsDigest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }),
+  trainedOn: v.object({
+    items: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    idsDigest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+    /** The tune pages (tests/eval/pages/) it was cross-validated on: a digest of their files, and their labelled mentions. */
+    pagesDigest: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+    pageMentions: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
   lexicalScale: v.pipe(v.number(), v.finite()),
   reach: v.strictObject({ paragraph: unitWeight, title: unitWeight }),
   topics: v.record(v.pipe(v.string(), v.regex(TOPIC_ID)), weightsSchema),
   words: v.record(v.pipe(v.string(), v.nonEmpty()), weightsSchema),
+  /** Per matched data term (lower case). */
+  terms: v.optional(v.record(v.pipe(v.string(), v.nonEmpty()), weightsSchema)),
 });
 
 export type AnswerModelFile = v.InferOutput<typeof answerModelFileSchema>;
@@ -151,9 +159,11 @@ export function validateAnswerModel(json: unknown, data: Pick<FactData, 'faq' | 
   const faqIds = new Set(data.faq.map((entry) => entry.id));
   const topicIds = new Set(data.topics.map((topic) => topic.id));
   for (const id of Object.keys(parsed.output.topics)) if (!topicIds.has(id)) problems.push(`answer-model.json topics.${id}: no topic has this id`);
-  for (const [where, weights] of [...Object.entries(parsed.output.topics), ...Object.entries(parsed.output.words)]) {
+  for (const [where, weights] of [...Object.entries(parsed.output.topics), ...Object.entries(parsed.output.words), ...Object.entries(parsed.output.terms ?? {})]) {
     for (const id of Object.keys(weights)) if (!faqIds.has(id)) problems.push(`answer-model.json ${where}: ${id} is not an FAQ id (run npm run train)`);
   }
+  const dataTerms = new Set(data.topics.flatMap((topic) => [...topic.terms, ...topic.properNames, ...topic.ambiguousTerms].map((term) => term.toLowerCase())));
+  for (const term of Object.keys(parsed.output.terms ?? {})) if (!dataTerms.has(term)) problems.push(`answer-model.json terms.${term}: not a term of any topic (run npm run train)`);
   if (problems.length > 0) throw new FactDataError(problems);
   return parsed.output;
 }

@@ -35,7 +35,7 @@ export type MessageCStoBG =
    * Chooses a card's answers for a mention in its context. The FAQ, its keywords and the ranking
    * live in the background, so that the content script every page loads stays small.
    */
-  | { type: 'chooseAnswers'; topicId: string; context: RankingContext };
+  | { type: 'chooseAnswers'; topicId: string; term?: string; context: RankingContext };
 
 export interface ResponseTo {
   getPageSummary: PageSummary;
@@ -60,12 +60,12 @@ export function isMessageUItoCS(value: unknown): value is MessageUItoCS {
 const isText = (value: unknown) => typeof value === 'string';
 
 export function isMessageCStoBG(value: unknown): value is MessageCStoBG {
-  const message = value as { type?: unknown; count?: unknown; faqId?: unknown; topicId?: unknown; context?: Partial<Record<keyof RankingContext, unknown>> | null } | null;
+  const message = value as { type?: unknown; count?: unknown; faqId?: unknown; topicId?: unknown; term?: unknown; context?: Partial<Record<keyof RankingContext, unknown>> | null } | null;
   if (typeof message !== 'object' || message === null || !TYPES_CS_TO_BG.has(message.type as string)) return false;
   if (message.type === 'mentionCount') return Number.isInteger(message.count) && (message.count as number) >= 0;
   if (message.type === 'chooseAnswers') {
     const context = message.context;
-    return isText(message.topicId) && typeof context === 'object' && context !== null && isText(context.sentence) &&
+    return isText(message.topicId) && (message.term === undefined || isText(message.term)) && typeof context === 'object' && context !== null && isText(context.sentence) &&
       (context.paragraph === undefined || isText(context.paragraph)) && (context.title === undefined || isText(context.title));
   }
   return typeof message.faqId === 'string' && /^q\d+$/.test(message.faqId);

@@ -133,7 +133,7 @@ export default defineContentScript({
     function askAnswers(mention: PageMention): Promise<CardAnswers | null> {
       let answers = answersFor.get(mention);
       if (!answers) {
-        const message: MessageCStoBG = { type: 'chooseAnswers', topicId: mention.topic, context: mentionContext(mention) };
+        const message: MessageCStoBG = { type: 'chooseAnswers', topicId: mention.topic, term: mention.term, context: mentionContext(mention) };
         answers = browser.runtime.sendMessage(message).then(
           (reply: unknown) => ((reply as CardAnswers | null)?.chosen ? (reply as CardAnswers) : null),
           () => null, // the extension was reloaded or updated: no card

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { idsDigest } from '../../scripts/eval-items.mjs';
+import { pagesDigest, readEvalPages } from '../../scripts/eval-pages.mjs';
 import { describe, expect, it } from 'vitest';
 import { answerModel } from '../../utils/answer-model';
 import { chooseAnswer, rankAnswers, type AnswerModel, type RankingInput } from '../../utils/answer-ranking';
@@ -21,6 +23,19 @@ describe('data/answer-model.json', () => {
     const tuneIds = sentences.filter((item) => item.half === 'tune').map((item) => item.id);
     expect(modelJson.trainedOn.items).toBe(tuneIds.length);
     expect(modelJson.trainedOn.idsDigest).toBe(idsDigest(tuneIds));
+  });
+
+  it('was cross-validated (and, with pageWeight > 0, fitted) on exactly the tune pages, never the blind test pages (else: npm run train)', () => {
+    const tunePages = readEvalPages(fileURLToPath(new URL('../..', import.meta.url)), ['tune']);
+    expect(tunePages.every((page) => page.half === 'tune')).toBe(true);
+    expect(modelJson.trainedOn.pagesDigest).toBe(pagesDigest(tunePages));
+    expect(modelJson.trainedOn.pageMentions).toBeGreaterThan(600);
+  });
+
+  it('weighs the matched term: only terms of the data, each with answers that exist', () => {
+    const terms = Object.keys(modelJson.terms);
+    expect(terms).toContain('5g');
+    expect(() => validateAnswerModel({ ...modelJson, terms: { 'not a term': { q1: 1 } } }, factData)).toThrow(/terms\.not a term: not a term of any topic/);
   });
 
   it('is rejected with a message naming the entry when it speaks of an unknown answer or topic', () => {
@@ -62,6 +77,14 @@ describe('rankAnswers with a model', () => {
     expect(best({ ...base, model: model({}, { topics: { t: { q3: 50 } } }), context })).toBe('q3');
     const scores = rankAnswers({ ...base, model: model({}, { lexicalScale: 0 }), context }).map((r) => r.score);
     expect(scores).toEqual([0, 0, 0]);
+  });
+
+  it('adds the weights of the matched term, whatever its case, and nothing for a term it has none for', () => {
+    const context = { sentence: 'Nothing to see.' };
+    const withTerms = model({}, { terms: { '5g': { q2: 3 } } });
+    expect(best({ ...base, model: withTerms, term: '5G', context })).toBe('q2');
+    expect(best({ ...base, model: withTerms, term: '3GPP', context })).toBe('q1');
+    expect(best({ ...base, model: withTerms, context })).toBe('q1');
   });
 
   it('ignores words it has no weight for, including names of Object.prototype', () => {

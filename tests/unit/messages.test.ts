@@ -11,6 +11,7 @@ describe('isMessageCStoBG', () => {
     [{ type: 'openFaqPage', faqId: 'q7' }],
     [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'Huawei said so.' } }],
     [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'Huawei said so.', paragraph: 'P.', title: 'T' } }],
+    [{ type: 'chooseAnswers', topicId: '5g-standards', term: '5G standards', context: { sentence: 'On 5G standards.' } }],
   ])('accepts %j', (message) => {
     expect(isMessageCStoBG(message)).toBe(true);
   });
@@ -25,6 +26,7 @@ describe('isMessageCStoBG', () => {
     [{ type: 'chooseAnswers', topicId: 'huawei', context: null }],
     [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 42 } }],
     [{ type: 'chooseAnswers', topicId: 7, context: { sentence: 'x' } }],
+    [{ type: 'chooseAnswers', topicId: 'huawei', term: 42, context: { sentence: 'x' } }],
     [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'x', title: {} } }],
     [{ type: 'getPageSummary' }],
   ])('refuses %j', (message) => {
