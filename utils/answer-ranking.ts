@@ -20,12 +20,6 @@ export interface RankingContext {
   paragraph?: string;
   /** The page title: the weakest evidence, but often the only cue. */
   title?: string;
-  /** The heading of the mention's section (and, in a table, its cell's column and row headers). */
-  heading?: string;
-  /** The page's headline (its first <h1>). */
-  headline?: string;
-  /** The page's lead paragraph. */
-  lead?: string;
 }
 
 export interface RankingInput {
@@ -64,8 +58,8 @@ export interface RankingInput {
  */
 export interface AnswerModel {
   lexicalScale: number;
-  /** Where a word is found: its feature value (the sentence counts 1; a place without a value is not read). */
-  reach: { paragraph: number; title: number; heading?: number; headline?: number; lead?: number };
+  /** Where a word is found: its feature value (the sentence counts 1). */
+  reach: { paragraph: number; title: number };
   /** Per topic id, its weights: FAQ id → weight (absent is 0). */
   topics: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Per word stem (as `toStems` gives it), its weights: FAQ id → weight (absent is 0). */
@@ -257,9 +251,6 @@ export function contextWords(context: RankingContext, reach: AnswerModel['reach'
   add(context.sentence, 1);
   for (const part of restOfParagraph(context)) add(part, reach.paragraph);
   add(context.title ?? '', reach.title);
-  if (reach.heading) add(context.heading ?? '', reach.heading);
-  if (reach.headline) add(context.headline ?? '', reach.headline);
-  if (reach.lead) add(context.lead ?? '', reach.lead);
   return words;
 }
 

@@ -66,7 +66,7 @@ export function isMessageCStoBG(value: unknown): value is MessageCStoBG {
   if (message.type === 'chooseAnswers') {
     const context = message.context;
     return isText(message.topicId) && (message.term === undefined || isText(message.term)) && typeof context === 'object' && context !== null && isText(context.sentence) &&
-      (['paragraph', 'title', 'heading', 'headline', 'lead'] as const).every((field) => context[field] === undefined || isText(context[field]));
+      (context.paragraph === undefined || isText(context.paragraph)) && (context.title === undefined || isText(context.title));
   }
   return typeof message.faqId === 'string' && /^q\d+$/.test(message.faqId);
 }
