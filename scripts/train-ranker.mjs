@@ -25,8 +25,11 @@ const MODEL = new URL('../data/answer-model.json', import.meta.url);
  * Chosen by 5-fold cross-validation on the tune half (2026-11-26); see the README. `pageWeight`: how
  * much a labelled page mention counts in the fit beside a sentence. 0 for now: fitted on the tune
  * pages too (weights 1, 0.5 and 0.25), cross-validated top-1 on the page mentions rose from 78 to
- * 87–89 %, but on the sentences it fell from 91.6 to 89.3–89.7 %, below today's figures; the pages
- * are cross-validated against the sentence-fitted model meanwhile.
+ * 87–89 %, but on the sentences it fell from 91.6 to 89.3–89.7 % (90.0–90.3 % with the section
+ * heading, headline and lead read at 0.5 / 0.3 / 0.2, or with L2 0.0003), below today's figures.
+ * `reach` has no heading, headline or lead yet: with the model fitted on sentences alone, which have
+ * none, reading them moved the pages by under 0.5 points. The pages are cross-validated against
+ * the sentence-fitted model meanwhile.
  */
 const SETTINGS = { l2: 0.001, iterations: 300, learningRate: 0.05, reach: { paragraph: 0.7, title: 0.3 }, pageWeight: 0 };
 const PRUNE_BELOW = 0.01;
