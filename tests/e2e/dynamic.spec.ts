@@ -55,9 +55,13 @@ test.describe('a page that changes', () => {
 
   test('after a storm of changes the highlights catch up with what the page shows', async () => {
     await tab.evaluate(() => (window as unknown as { storm(ms: number): Promise<void> }).storm(1500));
-    // The last frame of the storm has 4 mentions of Huawei (ticks 0, 100, 200, 300), plus the intro.
-    await expect.poll(() => all(tab), { timeout: 10_000 }).toEqual(['Huawei', 'Huawei', 'Huawei', 'Huawei', 'Huawei']);
-    expect(await allRangesConnected(tab)).toBe(true);
+    // The last frame of the storm has 4 mentions of Huawei (ticks 0, 100, 200, 300), plus the intro,
+    // and no highlight is left on text the storm removed. Both at once: while the extension catches
+    // up, the count can pass through 5 with one of them stale (seen in Firefox, whose yields let the
+    // page's timers in between the extension's slices); it must settle on the right state.
+    await expect
+      .poll(async () => ({ texts: await all(tab), allConnected: await allRangesConnected(tab) }), { timeout: 10_000 })
+      .toEqual({ texts: ['Huawei', 'Huawei', 'Huawei', 'Huawei', 'Huawei'], allConnected: true });
   });
 });
 

@@ -8,6 +8,16 @@ import type { ExtensionBrowser, Frame, LaunchOptions, Tab } from './types';
 export { FIREFOX_EXTENSION_DIR, FIREFOX_PATH };
 
 
+/**
+ * Fixed internal UUIDs (Firefox picks a random one per install otherwise): the extension's, and
+ * the planted-error test add-on's (tests/support/planted-error-extension), which stands in for it
+ * when the error log itself is tested. Errors are told apart from other add-ons' by them.
+ */
+const ADDON_UUIDS: Record<string, string> = {
+  'fact-context@fact-context.app': 'f4c7c0e1-7e57-4d2a-9a5e-0000000000a1',
+  'planted-error@fact-context.test': 'f4c7c0e1-7e57-4d2a-9a5e-0000000000b2',
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `read` until it returns something other than undefined, or fails after `timeoutMs` saying `what`. */
@@ -167,6 +177,10 @@ export class FirefoxBrowser implements ExtensionBrowser {
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.helperApps.neverAsk.saveToDisk': 'application/json',
+        // Script errors of every context, the extension's background page included (which WebDriver
+        // BiDi does not expose), are also written to Firefox's output: see watchOutput.
+        'devtools.console.stdout.chrome': true,
+        'extensions.webextensions.uuids': JSON.stringify(ADDON_UUIDS),
         ...(options.firefoxProxyPort && {
           'network.proxy.type': 1, // manual
           'network.proxy.http': '127.0.0.1',
@@ -182,8 +196,29 @@ export class FirefoxBrowser implements ExtensionBrowser {
       // this variable; without it Firefox polls firefox.settings.services.mozilla.com (through the proxy).
       ...(options.firefoxProxyPort && { env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' } }),
     });
+    const driver = new FirefoxBrowser(browser, doorUrl, [downloads], downloads, viewport);
+    driver.watchOutput();
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
-    return new FirefoxBrowser(browser, doorUrl, [downloads], downloads, viewport);
+    return driver;
+  }
+
+  /**
+   * Collects the uncaught errors and rejections Firefox reports from any extension context
+   * ("JavaScript error: moz-extension://…" on its output): the background page's, which no tab
+   * shows, as well as the content scripts' and the extension pages' (also heard per tab).
+   */
+  private watchOutput(): void {
+    const process = this.browser.process();
+    let pending = '';
+    const read = (chunk: Buffer | string) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (Object.values(ADDON_UUIDS).some((uuid) => line.startsWith(`JavaScript error: moz-extension://${uuid}/`))) this.errors.push(`Firefox: ${line}`);
+      }
+    };
+    process?.stdout?.on('data', read);
+    process?.stderr?.on('data', read);
   }
 
   /** Collects what the extension reports as going wrong in a tab: errors and console errors whose stack is in moz-extension://. */
