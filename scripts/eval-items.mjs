@@ -37,12 +37,6 @@ export function mentionResolver(matcher, data) {
   };
 }
 
-/** The topic of each item's mention (see mentionResolver). @param {Parameters<typeof mentionResolver>} args */
-export function topicResolver(...args) {
-  const resolve = mentionResolver(...args);
-  return (/** @type {EvalItem} */ item) => resolve(item).topic;
-}
-
 /**
  * The digest of a set of item ids, in any order: data/answer-model.json keeps the one of the tune
  * half it was fitted on, so a test can tell whether it was fitted on the current tune half.

@@ -11,10 +11,10 @@ const VITEST_JSON = `${RESULTS}/vitest.json`;
 /** @param {string} project */
 const playwrightJson = (project) => `${RESULTS}/playwright-${project}.json`;
 
-/** @param {string} title @param {string[]} command */
-function run(title, command) {
+/** @param {string} title @param {string[]} command @param {Record<string, string>} [env] added to the environment */
+function run(title, command, env = {}) {
   console.log(`\n▶ ${title}: ${command.join(' ')}`);
-  const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, ...env } });
   return result.status === 0;
 }
 
@@ -61,7 +61,7 @@ else {
 /** @param {'chromium' | 'firefox'} project */
 function endToEnd(project) {
   const json = playwrightJson(project);
-  const ok = spawnSync('npx', ['playwright', 'test', `--project=${project}`], { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_JSON: json } }).status === 0;
+  const ok = run(`end-to-end tests in ${project}`, ['npx', 'playwright', 'test', `--project=${project}`], { PLAYWRIGHT_JSON: json });
   const playwright = readJson(json);
   if (playwright) {
     totals.passed += playwright.stats.expected;
@@ -73,14 +73,8 @@ function endToEnd(project) {
     problems.push(`playwright (${project}) did not finish (see above)`);
   }
 }
-if (chromiumBuilt) {
-  console.log('\n▶ end-to-end tests in Chromium: npx playwright test --project=chromium');
-  endToEnd('chromium');
-}
-if (firefoxBuilt) {
-  console.log('\n▶ end-to-end tests in Firefox: npx playwright test --project=firefox');
-  endToEnd('firefox');
-}
+if (chromiumBuilt) endToEnd('chromium');
+if (firefoxBuilt) endToEnd('firefox');
 
 for (const problem of problems) console.log(`✗ ${problem}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);

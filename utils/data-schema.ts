@@ -40,6 +40,9 @@ const topicsFileSchema = v.strictObject({
 const answerKeywordsSchema = v.record(v.pipe(v.string(), v.regex(FAQ_ID)), termList);
 
 export type Topic = v.InferOutput<typeof topicSchema>;
+
+/** Every term that can make a mention of the topic: its terms, proper names and ambiguous terms. */
+export const termsOf = (topic: Pick<Topic, 'terms' | 'properNames' | 'ambiguousTerms'>): string[] => [...topic.terms, ...topic.properNames, ...topic.ambiguousTerms];
 export type TopicsFile = v.InferOutput<typeof topicsFileSchema>;
 export type AnswerKeywords = v.InferOutput<typeof answerKeywordsSchema>;
 
@@ -162,7 +165,7 @@ export function validateAnswerModel(json: unknown, data: Pick<FactData, 'faq' | 
   for (const [where, weights] of [...Object.entries(parsed.output.topics), ...Object.entries(parsed.output.words), ...Object.entries(parsed.output.terms ?? {})]) {
     for (const id of Object.keys(weights)) if (!faqIds.has(id)) problems.push(`answer-model.json ${where}: ${id} is not an FAQ id (run npm run train)`);
   }
-  const dataTerms = new Set(data.topics.flatMap((topic) => [...topic.terms, ...topic.properNames, ...topic.ambiguousTerms].map((term) => term.toLowerCase())));
+  const dataTerms = new Set(data.topics.flatMap((topic) => termsOf(topic).map((term) => term.toLowerCase())));
   for (const term of Object.keys(parsed.output.terms ?? {})) if (!dataTerms.has(term)) problems.push(`answer-model.json terms.${term}: not a term of any topic (run npm run train)`);
   if (problems.length > 0) throw new FactDataError(problems);
   return parsed.output;

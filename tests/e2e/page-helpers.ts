@@ -125,4 +125,4 @@ export async function cardSettled(tab: Tab): Promise<void> {
   });
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep } from './driver/wait';

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { termsOf } from '../../utils/data-schema';
 import { factData } from '../../utils/fact-data';
 
 // The shape of the labelled evaluation set (tests/eval/sentences.json). A data test: how well the
@@ -55,7 +56,7 @@ describe('tests/eval/pages', () => {
   const KINDS = ['news', 'explainer', 'buyers-guide', 'forum', 'kb', 'encyclopedia', 'listicle', 'press-release', 'comments', 'table'];
   /** The topic whose term (of any kind) a label wraps, by its exact words. */
   const topicOfTerm = new Map(
-    factData.topics.flatMap((topic) => [...topic.terms, ...topic.properNames, ...topic.ambiguousTerms].map((term) => [term.toLowerCase(), topic] as const)),
+    factData.topics.flatMap((topic) => termsOf(topic).map((term) => [term.toLowerCase(), topic] as const)),
   );
   const pages = Object.keys(HALF_OF).flatMap((folder) =>
     readdirSync(new URL(`${folder}/`, PAGES_DIR)).filter((name) => name.endsWith('.html')).map((name) => ({ file: `${folder}/${name}`, html: readFileSync(new URL(`${folder}/${name}`, PAGES_DIR), 'utf8') })),

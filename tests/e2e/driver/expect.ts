@@ -1,12 +1,12 @@
 import { expect as base, type ExpectMatcherState } from '@playwright/test';
 import { UiLocator } from './locator';
 import type { Tab } from './types';
+import { sleep } from './wait';
 
 // Web-first assertions for the driver's locators and tabs, in both browsers: each reads the page
 // again until it holds (or fails after the expect timeout), the way Playwright's own do for its
 // locators. Same names and meanings as Playwright's, so a spec reads as usual.
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 type Expected = string | RegExp;
 
 const matchesText = (actual: string | undefined, expected: Expected, whole: boolean) =>

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../../support/firefox.mjs';
 import type { ExtensionBrowser, Frame, LaunchOptions, Tab } from './types';
+import { pointOnHighlight } from '../page-helpers';
+import { card } from './locator';
+import { waitFor } from './wait';
 
 export { FIREFOX_EXTENSION_DIR, FIREFOX_PATH };
 
@@ -18,18 +21,6 @@ const ADDON_UUIDS: Record<string, string> = {
   'planted-error@fact-context.test': 'f4c7c0e1-7e57-4d2a-9a5e-0000000000b2',
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `read` until it returns something other than undefined, or fails after `timeoutMs` saying `what`. */
-async function waitFor<T>(what: string, read: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await Promise.resolve(read()).catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Firefox driver: timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 /** A puppeteer-core page (over WebDriver BiDi) as a driver tab. */
 export class FirefoxTab implements Tab {
@@ -142,7 +133,6 @@ export class FirefoxBrowser implements ExtensionBrowser {
   private constructor(
     readonly browser: Browser,
     private readonly doorUrl: string,
-    private readonly profileFolders: string[],
     private readonly downloads: string,
     private readonly viewportSize: { width: number; height: number },
   ) {
@@ -196,7 +186,7 @@ export class FirefoxBrowser implements ExtensionBrowser {
       // this variable; without it Firefox polls firefox.settings.services.mozilla.com (through the proxy).
       ...(options.firefoxProxyPort && { env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' } }),
     });
-    const driver = new FirefoxBrowser(browser, doorUrl, [downloads], downloads, viewport);
+    const driver = new FirefoxBrowser(browser, doorUrl, downloads, viewport);
     driver.watchOutput();
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     return driver;
@@ -250,24 +240,11 @@ export class FirefoxBrowser implements ExtensionBrowser {
     this.extensionPage ??= (async () => {
       const door = await this.newTab();
       await door.goto(this.doorUrl);
-      const mention = await waitFor('a highlighted mention on the door page', () =>
-        door.evaluate(() => {
-          const highlight = [...CSS.highlights].find(([name]) => name.startsWith('fact-context-huawei--'))?.[1];
-          const rect = highlight && [...(highlight as unknown as Set<Range>)][0]?.getClientRects()[0];
-          return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : undefined;
-        }),
-      );
+      const mention = await waitFor('a highlighted mention on the door page', () => pointOnHighlight(door, 'huawei', 0));
       await door.mouse.move(mention.x - 40, mention.y + 40);
       await door.mouse.move(mention.x, mention.y, { steps: 4 });
-      const button = await waitFor('the card\'s "Open in the FAQ"', () =>
-        door.evaluate(() => {
-          const host = [...document.body.children].find((element) => element.localName.startsWith('fact-context-popover-'));
-          const open = [...(host?.shadowRoot?.querySelectorAll('button') ?? [])].find((element) => element.textContent === 'Open in the FAQ');
-          const rect = open?.getBoundingClientRect();
-          return rect && rect.width > 0 ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : undefined;
-        }),
-      );
-      const faq = await this.waitForNewTab(() => door.mouse.click(button.x, button.y));
+      const openInFaq = card(door).getByRole('button', { name: 'Open in the FAQ' });
+      const faq = await this.waitForNewTab(() => openInFaq.click());
       await door.close();
       return faq.page;
     })();
@@ -340,6 +317,6 @@ export class FirefoxBrowser implements ExtensionBrowser {
 
   async close() {
     await this.browser.close();
-    for (const folder of this.profileFolders) rmSync(folder, { recursive: true, force: true });
+    rmSync(this.downloads, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { ReadName } from './in-page';
 import { toTextMatcher, type Step } from './steps';
 import type { Box, Point, Realm, Tab } from './types';
+import { waitFor } from './wait';
 
 const IN_PAGE_ENTRY = fileURLToPath(new URL('./in-page.ts', import.meta.url));
 const GLOBAL = '__factContextUi';
@@ -118,14 +119,8 @@ export class UiLocator {
     await this.tab.mouse.click(point.x, point.y);
   }
 
-  private async waitForPoint(timeoutMs = 5000): Promise<Point> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const point = await this.read<Point | undefined>('clickPoint');
-      if (point) return point;
-      if (Date.now() > deadline) throw new Error(`no visible element for ${this.description}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  private waitForPoint(): Promise<Point> {
+    return waitFor(`a visible element for ${this.description}`, () => this.read<Point | undefined>('clickPoint'), 5000);
   }
 
   /** Focuses the field and types `text` over what was in it, key by key, as a reader does. */
@@ -145,11 +140,7 @@ export class UiLocator {
   async setChecked(checked: boolean): Promise<void> {
     if ((await this.isChecked()) === checked) return;
     await this.click();
-    const deadline = Date.now() + 5000;
-    while ((await this.isChecked()) !== checked) {
-      if (Date.now() > deadline) throw new Error(`${this.description} did not become ${checked ? 'checked' : 'unchecked'}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor(`${this.description} to become ${checked ? 'checked' : 'unchecked'}`, async () => ((await this.isChecked()) === checked ? true : undefined), 5000);
   }
   check = () => this.setChecked(true);
   uncheck = () => this.setChecked(false);
