@@ -25,6 +25,20 @@ function readJson(file) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
+/** Names of the failed tests, repeated at the end so that the last lines of a long log say which. */
+const failedTests = [];
+
+/** Walks a Playwright JSON report's suites and collects the tests that failed or were flaky. */
+function failedInPlaywrightReport(report, project) {
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected' || test.status === 'flaky')
+          failedTests.push(`${project}: ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}${test.status === 'flaky' ? ' (flaky: failed, then passed on retry)' : ''}`);
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+}
 
 if (!run('type check', ['npx', 'tsc', '--noEmit'])) {
   totals.failed += 1;
@@ -39,6 +53,9 @@ if (vitest) {
   totals.passed += vitest.numPassedTests;
   totals.failed += vitest.numFailedTests;
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
+  for (const file of vitest.testResults ?? [])
+    for (const test of file.assertionResults ?? [])
+      if (test.status === 'failed') failedTests.push(`unit: ${file.name.replace(process.cwd() + '/', '')} › ${test.fullName}`);
 }
 if (!unitOk && (!vitest || vitest.numFailedTests === 0)) {
   totals.failed += 1;
@@ -67,6 +84,7 @@ function endToEnd(project) {
     totals.passed += playwright.stats.expected;
     totals.failed += playwright.stats.unexpected + playwright.stats.flaky;
     totals.skipped += playwright.stats.skipped;
+    failedInPlaywrightReport(playwright, project);
   }
   if (!ok && (!playwright || playwright.stats.unexpected === 0)) {
     totals.failed += 1;
@@ -76,6 +94,7 @@ function endToEnd(project) {
 if (chromiumBuilt) endToEnd('chromium');
 if (firefoxBuilt) endToEnd('firefox');
 
+for (const test of failedTests) console.log(`✗ ${test}`);
 for (const problem of problems) console.log(`✗ ${problem}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
