@@ -23,6 +23,24 @@ function polyfillAsModule(): Plugin {
   };
 }
 
+/**
+ * The content script talks to the browser through the browser's own promise-based API (`browser`
+ * in Firefox, `chrome` in Chromium's Manifest V3), not the polyfill: it runs on every page, and the
+ * polyfill is ~10 KB of it (3 KB gzipped) for the few calls it makes (storage, messages, getURL),
+ * which both APIs answer the same way. The background, the extension's pages and the card keep the
+ * polyfill (the `wxt/browser` alias of @wxt-dev/webextension-polyfill).
+ */
+function nativeBrowserApi(): Plugin {
+  const id = '\0fact-context:native-browser';
+  return {
+    name: 'fact-context:native-browser',
+    enforce: 'pre',
+    resolveId: (source) => (source === '@wxt-dev/webextension-polyfill/browser' ? id : null),
+    load: (source) =>
+      source === id ? 'export const browser = globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;\n' : null,
+  };
+}
+
 const readData = (file: string) => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
 // Name, description and version live in package.json only (WXT takes the version from there).
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { displayName: string; description: string };
@@ -40,6 +58,13 @@ export default defineConfig({
     // extension has no host permissions beyond it and makes no network requests. Icons come from
     // public/icon/<size>.png (drawn by scripts/make-icons.mjs).
     permissions: ['storage'],
+    // The card's module, imported by the content script on first need (lib/card-loader.ts). In
+    // Chromium a content script may import only web-accessible files; `use_dynamic_url` serves it
+    // at a per-session random ID instead of the extension's ID, so no page can probe for it. Firefox
+    // lets a content script import its own extension's files without this entry.
+    ...(browser !== 'firefox' && {
+      web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+    }),
     action: { default_title: pkg.displayName },
     // Mentions drawn with the Custom Highlight API are invisible to assistive technology: these
     // commands reach them from the keyboard (changeable at chrome://extensions/shortcuts).
@@ -66,6 +91,19 @@ export default defineConfig({
     excludeSources: ['bench/results/**', 'docs/**', 'assets/**'],
   },
   hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      // The every-page script: without the polyfill (see nativeBrowserApi).
+      if (entrypoints.some((entry) => entry.type === 'content-script')) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
+      // The card (entrypoints/card.ts) is built as an ES module of its exports, for the content
+      // script's import(), instead of WXT's script that runs a main function.
+      const card = entrypoints.length === 1 && entrypoints[0].name === 'card' ? entrypoints[0] : undefined;
+      if (card && config.build?.lib) {
+        config.build.lib = { ...config.build.lib, entry: card.inputPath, formats: ['es'] };
+        // Vite keeps an ES library's whitespace, for bundlers that import it: this file is loaded as it is.
+        const output = config.build.rollupOptions?.output;
+        if (output && !Array.isArray(output)) output.minify = true;
+      }
+    },
     // Malformed data fails the build, with a message that names the entry.
     'build:before': () => {
       const data = validateFactData({

@@ -1,7 +1,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import popoverCss from '../components/mention-popover.css?inline';
+import popoverCss from '../components/mention-popover.css?raw';
 
 /**
  * The host's tag: ours, with a random ending per page, so that a page cannot define (or style, or

@@ -28,8 +28,15 @@ const problems = [];
 /** Names of the failed tests, repeated at the end so that the last lines of a long log say which. */
 const failedTests = [];
 
-/** Walks a Playwright JSON report's suites and collects the tests that failed or were flaky. */
+/**
+ * @typedef {{ title: string, file?: string, line?: number, specs?: { title: string, file: string, line: number, tests?: { status: string }[] }[], suites?: PlaywrightSuite[] }} PlaywrightSuite
+ */
+/**
+ * Walks a Playwright JSON report's suites and collects the tests that failed or were flaky.
+ * @param {{ suites?: PlaywrightSuite[] }} report @param {string} project
+ */
 function failedInPlaywrightReport(report, project) {
+  /** @param {PlaywrightSuite} suite @param {string[]} titles */
   const walk = (suite, titles) => {
     for (const spec of suite.specs ?? [])
       for (const test of spec.tests ?? [])

@@ -96,6 +96,10 @@ export class ChromiumBrowser implements ExtensionBrowser {
     return new ChromiumBrowser(launched.context, launched.extensionId, log, launched.close);
   }
 
+  get extensionOrigin() {
+    return `chrome-extension://${this.extensionId}`;
+  }
+
   get errors() {
     return this.log.errors;
   }

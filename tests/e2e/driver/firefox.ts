@@ -126,6 +126,7 @@ export class FirefoxTab implements Tab {
  */
 export class FirefoxBrowser implements ExtensionBrowser {
   readonly engine = 'firefox' as const;
+  readonly extensionOrigin = `moz-extension://${ADDON_UUIDS['fact-context@fact-context.app']}`;
   readonly errors: string[] = [];
   private readonly tabs = new Map<Page, FirefoxTab>();
   private extensionPage: Promise<Page> | undefined;
@@ -218,8 +219,11 @@ export class FirefoxBrowser implements ExtensionBrowser {
     tab = new FirefoxTab(page, this.downloads);
     this.tabs.set(page, tab);
     page.on('pageerror', (error) => {
-      const stack = error instanceof Error ? `${error.message}\n${error.stack}` : String(error);
-      if (stack.includes('moz-extension://')) this.errors.push(`${page.url()}: ${stack}`);
+      // Ours when thrown by the extension's code (its stack is in moz-extension://), not when a
+      // page's own error merely names an extension URL (a page refused one of our files).
+      const stack = error instanceof Error ? (error.stack ?? '') : String(error);
+      const frames = error instanceof Error ? stack.replace(error.message, '') : stack;
+      if (frames.includes('moz-extension://')) this.errors.push(`${page.url()}: ${error instanceof Error ? error.message : ''}\n${stack}`);
     });
     page.on('console', (message) => {
       if (!['error', 'warn', 'assert'].includes(message.type())) return;

@@ -88,6 +88,8 @@ export interface Tab extends Realm {
 /** A browser with the built extension installed, in a throwaway profile. */
 export interface ExtensionBrowser {
   readonly engine: Engine;
+  /** The extension's own origin (`chrome-extension://<id>`, `moz-extension://<internal UUID>`). */
+  readonly extensionOrigin: string;
   newTab(): Promise<Tab>;
   /** One of the extension's own pages (`popup.html?tabId=3`, `options.html`, `faq.html#q1`) in a new tab. */
   openExtensionPage(path: string): Promise<Tab>;

@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createHighlighter } from '../../lib/highlighter';
-import { renderMentionCard } from '../../lib/mention-card';
+import { loadCardModule } from '../../lib/card-loader';
+import type { CardUi } from '../../lib/card-ui';
 import { mentionContext } from '../../lib/mention-context';
 import { createMentionLocator } from '../../lib/mention-locator';
 import { createLiveMentions } from '../../lib/live-mentions';
 import type { PlanOptions } from '../../lib/reading-plan';
 import type { PageMention } from '../../lib/page-mentions';
 import { trackHoverPointer } from '../../lib/pointer-tracker';
-import { isDarkBehind } from '../../lib/page-theme';
 import { scrollRangeIntoView } from '../../lib/scroll-to-range';
 import { whenIdle, yieldToPage } from '../../lib/yield-to-page';
-import { createPopoverHost, type PopoverHost, type ShowOptions } from '../../lib/popover-host';
+import type { ShowOptions } from '../../lib/popover-host';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import { applyDensity } from '../../utils/density';
 import { topicData } from '../../utils/topic-data';
@@ -77,39 +77,44 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const topicIds = topicData.topics.map((topic) => topic.id);
-    const highlighter = createHighlighter(topicIds);
-    ctx.onInvalidated(() => highlighter.destroy());
-    const settingsLoaded = loadSettings(topicIds);
-    await pageReady();
-    // HTML only: an SVG image or another XML document has no prose to explain, and no popover API.
-    if (!(document.documentElement instanceof HTMLElement)) return highlighter.destroy();
-    // The whole document, not <body>: a page may have none, or swap in a new one (as Turbo-style
-    // navigation does), and the text is still the reader's.
-    const root = document.documentElement;
     const host = frameHost();
     // A top-level about:blank tab has no site to apply the reader's site rules to, nor one for the
     // popup to name. (Firefox runs matchAboutBlank scripts there too, Chromium does not; pages a
     // script opens and fills in via window.open are left alone in both.)
-    if (!host && location.protocol === 'about:') return highlighter.destroy();
+    if (!host && location.protocol === 'about:') return;
     const hostsToCheck = [...new Set([host, topHost()])];
-    let settings: Settings = (await settingsLoaded).settings;
+    let settings: Settings = (await loadSettings(topicIds)).settings;
+    const enabledHere = () => hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
+    const isOn = () => settings.enabled && enabledHere();
+
+    // Nothing more is built on a page the extension is off for (no style sheet, matcher, observer or
+    // listener) until the reader turns it on. Where it is on, the highlight style sheet is added now,
+    // before the page is styled: added later, it makes the browser restyle every element (~0.4 s on a
+    // 50,000-element page).
+    let highlighter = isOn() ? createHighlighter(topicIds) : undefined;
+    ctx.onInvalidated(() => highlighter?.destroy());
+    await pageReady();
+    // HTML only: an SVG image or another XML document has no prose to explain, and no popover API.
+    if (!(document.documentElement instanceof HTMLElement)) return highlighter?.destroy();
+    // The whole document, not <body>: a page may have none, or swap in a new one (as Turbo-style
+    // navigation does), and the text is still the reader's.
+    const root = document.documentElement;
     // The idle callback that woke us may have had its own work (and, on big pages, garbage
     // collection) in it: the set-up below, compiling much of this script for its first run,
     // starts a slice of its own.
-    await yieldToPage();
+    if (highlighter) await yieldToPage();
 
     // The page is read the first time the extension is on for it, then followed as it changes.
     let live: ReturnType<typeof createLiveMentions> | undefined;
     let pageMentions: readonly PageMention[] = [];
     let shown: PageMention[] = [];
     let locator = createMentionLocator([]);
-    let popover: PopoverHost | undefined;
+    let card: CardUi | undefined; // created with the card's module, on first need
     let lineUnderPointer = 0;
     let countSent = 0; // the badge of a newly loaded page starts empty
     let nextShowOptions: ShowOptions = {}; // how the next card opens (the keyboard command focuses it)
     const revealedIndex = new Map<string, number>();
 
-    const enabledHere = () => hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
     const sendToBackground = (message: MessageCStoBG) => browser.runtime.sendMessage(message).catch(() => {});
 
     const intent = createHoverIntent<PageMention>({
@@ -121,8 +126,8 @@ export default defineContentScript({
         openCard(mention, lineUnderPointer, options);
       },
       onClose: () => {
-        popover?.hide();
-        highlighter.setCurrent(undefined);
+        card?.hide();
+        highlighter?.setCurrent(undefined);
       },
     });
 
@@ -144,45 +149,56 @@ export default defineContentScript({
       return answers;
     }
 
+    /** The card's module and its UI on the page; undefined if the module could not be loaded. */
+    async function cardUi(): Promise<CardUi | undefined> {
+      if (card) return card;
+      const module = await loadCardModule().catch(() => undefined); // the extension was reloaded or updated
+      card ??= module?.createCardUi(ctx, topicData, {
+        onPointerEnter: () => intent.pointerEnteredCard(),
+        onPointerLeave: () => intent.pointerLeftCard(),
+        onEscape: () => intent.dismiss(),
+      }, {
+        onClose: () => intent.dismiss(),
+        onTurnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
+        onOpenFaq: (faqId) => void sendToBackground({ type: 'openFaqPage', faqId }),
+      });
+      return card;
+    }
+
     let cardRequest = 0;
-    let pendingCard: ShowOptions | undefined; // open for the intent, its answers on their way
+    let pendingCard: ShowOptions | undefined; // open for the intent, its answers (or the card's module) on their way
     function openCard(mention: PageMention, lineIndex: number, options: ShowOptions = {}) {
       const request = ++cardRequest;
       pendingCard = options;
-      void askAnswers(mention).then((answers) => {
+      void Promise.all([askAnswers(mention), cardUi()]).then(([answers, ui]) => {
         if (request !== cardRequest) return; // another card was asked for since
         pendingCard = undefined;
         if (intent.openTarget !== mention) return; // closed while the answers were on their way
-        if (!answers) return intent.closedElsewhere();
-        popover ??= createPopoverHost(ctx, {
-          onPointerEnter: () => intent.pointerEnteredCard(),
-          onPointerLeave: () => intent.pointerLeftCard(),
-          onEscape: () => intent.dismiss(),
-        });
-        const { anchor, card } = renderMentionCard(topicData, mention, lineIndex, answers, {
-          onClose: () => intent.dismiss(),
-          onTurnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
-          onOpenFaq: (faqId) => void sendToBackground({ type: 'openFaqPage', faqId }),
-        });
-        popover.show(anchor, card, { ...options, dark: isDarkBehind(mention.startNode.parentElement) });
+        if (!answers || !ui) return intent.closedElsewhere();
+        ui.show(mention, lineIndex, answers, options);
       });
     }
 
     /** Shows what the settings ask for: nothing, or the enabled topics at the chosen density. */
     function render() {
-      const on = settings.enabled && enabledHere();
+      const on = isOn();
       if (!on && live) {
-        // Off means off: stop following the page, and read it afresh if turned back on.
+        // Off means off: stop following the page, take the highlights and their style sheet away,
+        // and read it afresh if turned back on.
         live.stop();
         live = undefined;
         pageMentions = [];
+        highlighter?.destroy();
+        highlighter = undefined;
       }
       if (on && !live) {
+        const pageHighlighter = (highlighter ??= createHighlighter(topicIds));
+        listenToTheReader();
         live = createLiveMentions({
           root,
           matcher: createMatcher(matcherConfigFromTopics(topicData)),
-          isOwnElement: (element) => popover?.isOwnElement(element) ?? false,
-          onShadowRoot: (shadowRoot) => highlighter.styleShadowRoot(shadowRoot),
+          isOwnElement: (element) => card?.isOwnElement(element) ?? false,
+          onShadowRoot: (shadowRoot) => pageHighlighter.styleShadowRoot(shadowRoot),
           reach: readersReach,
           onChange: (mentions) => {
             pageMentions = mentions;
@@ -193,7 +209,7 @@ export default defineContentScript({
         return; // render() runs again when the first scan is done
       }
       shown = on ? applyDensity(pageMentions.filter((mention) => isTopicEnabled(settings, mention.topic)), settings.density) : [];
-      highlighter.show(shown);
+      highlighter?.show(shown);
       locator = createMentionLocator(shown, live?.shadowRoots);
       if (intent.openTarget && !shown.includes(intent.openTarget)) intent.dismiss();
       // Only when it changes: a page without mentions never wakes the background up.
@@ -216,7 +232,7 @@ export default defineContentScript({
 
     /** Scrolls a mention into view and opens its card. */
     function goTo(mention: PageMention, options: ShowOptions) {
-      highlighter.restore(); // the page may have removed them; the reader is looking now
+      highlighter?.restore(); // the page may have removed them; the reader is looking now
       scrollRangeIntoView(mention.range);
       intent.dismiss();
       nextShowOptions = options;
@@ -243,7 +259,7 @@ export default defineContentScript({
       stepped = mention;
       const topic = topicData.topics.find((t) => t.id === mention.topic)!;
       goTo(mention, { focus: true, announce: `${topic.label}: mention ${index + 1} of ${shown.length}` });
-      highlighter.setCurrent(mention.range);
+      highlighter?.setCurrent(mention.range);
       return true;
     }
 
@@ -257,6 +273,47 @@ export default defineContentScript({
       return true;
     }
 
+    /**
+     * The pointer, taps and Escape, listened to from the first time the extension is on for the
+     * page (a page it is off for pays for no listener on every pointer move).
+     */
+    let listening = false;
+    function listenToTheReader() {
+      if (listening) return;
+      listening = true;
+      trackHoverPointer(ctx, (point) => {
+        if (shown.length === 0 && !intent.openTarget) return;
+        highlighter?.restore(); // the page may have removed them; the reader is looking now
+        if (intent.openTarget && !pendingCard && card && !card.isOpen) intent.closedElsewhere(); // so did the card
+        // A card the reader is in by keyboard stays until Escape or focus leaves (WCAG 1.4.13).
+        if (card?.hasFocus || pendingCard?.focus) return;
+        const located = point && locator.mentionAt(point.x, point.y);
+        if (located) {
+          // Both on their way while the pointer rests: the card opens as soon as the delay ends.
+          void askAnswers(located.mention);
+          void cardUi();
+        }
+        if (located && located.mention !== intent.openTarget) lineUnderPointer = located.lineIndex;
+        intent.pointerOver(located?.mention);
+      });
+      // Touch has no hover: a tap on a mention opens its card, a tap elsewhere closes it. A mention
+      // inside a link is left to the link, which a tap follows as it always does.
+      ctx.addEventListener(document, 'click', (event) => {
+        if ((event as PointerEvent).pointerType !== 'touch' || shown.length === 0) return;
+        if (event.target instanceof Element && card?.isOwnElement(event.target)) return;
+        const located = locator.mentionAt(event.clientX, event.clientY);
+        if (!located || located.mention.range.startContainer.parentElement?.closest('a[href]')) {
+          intent.dismiss();
+          return;
+        }
+        lineUnderPointer = located.lineIndex;
+        intent.openNow(located.mention);
+      });
+      ctx.addEventListener(document, 'keydown', (event) => {
+        if (event.key === 'Escape' && intent.openTarget) intent.dismiss();
+      }, { capture: true });
+    }
+
     render();
     ctx.onInvalidated(() => live?.stop());
     ctx.onInvalidated(
@@ -266,41 +323,18 @@ export default defineContentScript({
       }),
     );
 
-    const onMessage = (message: unknown) => {
+    // Answered with sendResponse (and `true` to keep it open), which both browsers' own APIs
+    // support: this script talks to the browser without the polyfill (see wxt.config.ts).
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
       if (!isMessageUItoCS(message)) return undefined;
-      if (message.type === 'getPageSummary') return readEverything().then(pageSummary);
-      if (message.type === 'stepMention') return readEverything().then(() => stepMention(message.direction));
-      return readEverything().then(() => revealNextMention(message.topic));
+      const answer =
+        message.type === 'getPageSummary' ? readEverything().then(pageSummary)
+        : message.type === 'stepMention' ? readEverything().then(() => stepMention(message.direction))
+        : readEverything().then(() => revealNextMention(message.topic));
+      void answer.then(sendResponse);
+      return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-
-    trackHoverPointer(ctx, (point) => {
-      if (shown.length === 0 && !intent.openTarget) return;
-      highlighter.restore(); // the page may have removed them; the reader is looking now
-      if (intent.openTarget && !pendingCard && popover && !popover.isOpen) intent.closedElsewhere(); // so did the card
-      // A card the reader is in by keyboard stays until Escape or focus leaves (WCAG 1.4.13).
-      if (popover?.hasFocus || pendingCard?.focus) return;
-      const located = point && locator.mentionAt(point.x, point.y);
-      if (located) void askAnswers(located.mention);
-      if (located && located.mention !== intent.openTarget) lineUnderPointer = located.lineIndex;
-      intent.pointerOver(located?.mention);
-    });
-    // Touch has no hover: a tap on a mention opens its card, a tap elsewhere closes it. A mention
-    // inside a link is left to the link, which a tap follows as it always does.
-    ctx.addEventListener(document, 'click', (event) => {
-      if ((event as PointerEvent).pointerType !== 'touch' || shown.length === 0) return;
-      if (event.target instanceof Element && popover?.isOwnElement(event.target)) return;
-      const located = locator.mentionAt(event.clientX, event.clientY);
-      if (!located || located.mention.range.startContainer.parentElement?.closest('a[href]')) {
-        intent.dismiss();
-        return;
-      }
-      lineUnderPointer = located.lineIndex;
-      intent.openNow(located.mention);
-    });
-    ctx.addEventListener(document, 'keydown', (event) => {
-      if (event.key === 'Escape' && intent.openTarget) intent.dismiss();
-    }, { capture: true });
   },
 });
