@@ -13,9 +13,9 @@ const POLL_MS = 100;
 /** A window of this length with less main-thread time than QUIET_MS counts as quiet. */
 const QUIET_WINDOW_MS = 500;
 const QUIET_MS = 6;
-const VIEWPORT = { width: 1280, height: 800 };
+export const VIEWPORT = { width: 1280, height: 800 };
 
-const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export const median = (/** @type {number[]} */ values) => {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -38,7 +38,7 @@ function installLongTaskObserver() {
 }
 
 /** Total number of ranges in the page's fact-context-* highlights. */
-function countHighlights() {
+export function countHighlights() {
   let count = 0;
   for (const [name, highlight] of /** @type {Map<string, Set<unknown>>} */ (/** @type {unknown} */ (CSS.highlights))) {
     if (name.startsWith('fact-context-')) count += highlight.size;
@@ -85,7 +85,7 @@ function reachCounts(phrases) {
  * popup does when it opens: that makes it read whatever of the page it had left for later.
  * @param {import('@playwright/test').BrowserContext} context @param {import('@playwright/test').Page} page
  */
-async function askForWholePage(context, page) {
+export async function askForWholePage(context, page) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // The extension may not read tabs' addresses (no "tabs" permission): the page's tab is the active one.
   await page.bringToFront();
@@ -131,7 +131,7 @@ async function longTasks(page, since = 0, until = Infinity) {
  * @param {import('@playwright/test').Page} page @param {import('@playwright/test').CDPSession} cdp
  * @param {{ expected?: number, minMs?: number, stableMs?: number, fallbackMs?: number, timeoutMs?: number, mirrorMs?: number }} options
  */
-async function settle(page, cdp, { expected = 0, minMs = 1000, stableMs = 500, fallbackMs = 1200, timeoutMs = 20000, mirrorMs } = {}) {
+export async function settle(page, cdp, { expected = 0, minMs = 1000, stableMs = 500, fallbackMs = 1200, timeoutMs = 20000, mirrorMs } = {}) {
   const start = performance.now();
   /** @type {{ t: number, task: number }[]} */
   const samples = [];
@@ -169,7 +169,7 @@ async function settle(page, cdp, { expected = 0, minMs = 1000, stableMs = 500, f
  * A fresh tab with the long-task observer and Performance metrics on (enabled before navigation).
  * @param {import('@playwright/test').BrowserContext} context
  */
-async function openTab(context, timeDomain = 'threadTicks') {
+export async function openTab(context, timeDomain = 'threadTicks') {
   const page = await context.newPage();
   await page.addInitScript(installLongTaskObserver);
   const cdp = await context.newCDPSession(page);
@@ -348,7 +348,7 @@ async function markRun(context, url, markPath, terms, timeDomain = 'threadTicks'
  * layout and paint that follow the extension's changes run in the page's frames.
  * @param {import('@playwright/test').BrowserContext} context @param {string} url @param {number} waitMs
  */
-async function tracedRun(context, url, waitMs) {
+export async function tracedRun(context, url, waitMs) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   /** @type {any[]} */
@@ -427,6 +427,31 @@ export function analyseTrace(events, url) {
 }
 
 /**
+ * The browser without the extension. 'profile': a throwaway profile launched exactly as
+ * launchWithExtension() does, minus the extension, so the extension is the only difference.
+ * 'launch': chromium.launch() and a new (incognito) context; on this set-up that baseline lays a
+ * 2 MB page out more often and costs ~50-100 ms more than a profile, which hides that much of
+ * the extension's cost.
+ * @param {{ chromiumPath: string, chromiumArgs: (extensionDir?: string) => string[], baseline: 'profile' | 'launch' }} options
+ * @returns {Promise<{ context: import('@playwright/test').BrowserContext, close(): Promise<void> }>}
+ */
+export async function launchBaseline(options) {
+  if (options.baseline === 'launch') {
+    const browser = await chromium.launch({ executablePath: options.chromiumPath, args: options.chromiumArgs() });
+    return { context: await browser.newContext({ viewport: VIEWPORT }), close: () => browser.close() };
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'fact-context-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: options.chromiumPath, headless: true, args: options.chromiumArgs(), viewport: VIEWPORT });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
  * @param {{
  *   origin: string,
  *   chromiumPath: string,
@@ -445,27 +470,7 @@ export function analyseTrace(events, url) {
 export async function runBrowserBench(options) {
   const { origin, cases, feed, storm, mark, runs, log, timeDomain, phrases } = options;
   if (!existsSync(options.chromiumPath)) throw new Error(`No Chromium at ${options.chromiumPath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
-  // The browser without the extension. 'profile': a throwaway profile launched exactly as
-  // launchWithExtension() does, minus the extension, so the extension is the only difference.
-  // 'launch': chromium.launch() and a new (incognito) context; on this set-up that baseline lays a
-  // 2 MB page out more often and costs ~50-100 ms more than a profile, which hides that much of
-  // the extension's cost.
-  /** @type {{ context: import('@playwright/test').BrowserContext, close(): Promise<void> }} */
-  let baselineBrowser;
-  if (options.baseline === 'launch') {
-    const browser = await chromium.launch({ executablePath: options.chromiumPath, args: options.chromiumArgs() });
-    baselineBrowser = { context: await browser.newContext({ viewport: VIEWPORT }), close: () => browser.close() };
-  } else {
-    const profile = mkdtempSync(join(tmpdir(), 'fact-context-bench-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: options.chromiumPath, headless: true, args: options.chromiumArgs(), viewport: VIEWPORT });
-    baselineBrowser = {
-      context,
-      close: async () => {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-      },
-    };
-  }
+  const baselineBrowser = await launchBaseline(options);
   /** @type {Awaited<ReturnType<typeof options.launchWithExtension>> | undefined} */
   let withExtension;
   try {

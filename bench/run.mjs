@@ -18,6 +18,8 @@ const { generatePages, projectTerms, feedMentions, MENTION_PHRASES } = await imp
 const { runMatcherBench } = await import('./matcher-bench.mjs');
 const { runBrowserBench, median } = await import('./browser-bench.mjs');
 const { runCrossBrowserBench } = await import('./cross-browser-bench.mjs');
+const { runStartBench } = await import('./start-bench.mjs');
+const { launchBaseline } = await import('./browser-bench.mjs');
 const { FIREFOX_PATH, FIREFOX_EXTENSION_DIR } = await import('../tests/support/firefox.mjs');
 
 const envInt = (/** @type {string} */ name, /** @type {number} */ fallback) => {
@@ -34,6 +36,8 @@ const BASELINE = process.env.BENCH_BASELINE === 'launch' ? 'launch' : 'profile';
 const PAGES_DIR = join(ROOT, 'bench/.pages');
 const RESULTS_DIR = join(ROOT, 'bench/results');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
+/** The card's module, which the content script imports on first need. */
+const CARD_MODULE = join(EXTENSION_DIR, 'card.js');
 const STORM_MS = 3000;
 const STORM_CATCH_UP_MS = 2000;
 const MARK_PATH = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
@@ -78,6 +82,8 @@ try {
 // 5. Bundle size.
 const contentScript = readFileSync(CONTENT_SCRIPT);
 const bundle = { file: relative(ROOT, CONTENT_SCRIPT), rawBytes: contentScript.length, gzipBytes: gzipSync(contentScript, { level: 9 }).length };
+const cardModule = readFileSync(CARD_MODULE);
+const cardBundle = { file: relative(ROOT, CARD_MODULE), rawBytes: cardModule.length, gzipBytes: gzipSync(cardModule, { level: 9 }).length };
 
 // 2–3. Chromium.
 /** @type {any} */
@@ -138,6 +144,38 @@ try {
   });
 } catch (error) {
   errors.push(`cross-browser benchmark: ${/** @type {Error} */ (error).stack ?? error}`);
+}
+
+// 2c. What every page pays at start, the first card, memory (Chromium, DevTools protocol).
+/** @type {any} */
+let start;
+try {
+  log('What every page pays at start, the first card, memory (Chromium)…');
+  const withExtension = await launchWithExtension();
+  const plain = await launchBaseline({ chromiumPath: CHROMIUM_PATH, chromiumArgs, baseline: BASELINE });
+  try {
+    start = await runStartBench({
+      origin: server.origin,
+      withExtension: withExtension.context,
+      plain: plain.context,
+      article: { file: pages.small.file, expected: pages.small.mentions },
+      memoryCases: [
+        { id: 'small', file: pages.small.file, expected: pages.small.mentions },
+        { id: 'noMentions', file: pages.noMentions.file, expected: 0 },
+        { id: 'withMentions', file: pages.withMentions.file, expected: pages.withMentions.mentions, wholePage: true },
+        { id: 'elements', file: pages.elements.file, expected: pages.elements.mentions, wholePage: true },
+      ],
+      storm: { file: pages.storm.file, expected: pages.storm.mentions, durationMs: STORM_MS, catchUpMs: STORM_CATCH_UP_MS },
+      feed: { file: pages.feed.file, initial: pages.feed.initial, mentionsAt: feedMentions, chunks: 100, chunk: 20 },
+      runs: RUNS,
+      log,
+    });
+  } finally {
+    await withExtension.close().catch(() => {});
+    await plain.close().catch(() => {});
+  }
+} catch (error) {
+  errors.push(`start benchmark: ${/** @type {Error} */ (error).stack ?? error}`);
 } finally {
   await server.close();
 }
@@ -483,7 +521,74 @@ if (matcher) {
   row({ case: 'matcher (Node, 2 MB text)', metric: 'mentions found (own / 10k terms)', with: `${matcher.check.ownOnMentions} / ${matcher.check.bigOnMentions}`, without: `${matcher.check.expectedMentions} expected`, ratio: '', target: '', ok: null });
 }
 const KB = 1024;
-row({ case: 'bundle', metric: 'content-scripts/content.js gzip (raw)', with: `${fmt(bundle.gzipBytes / KB)} KB (${fmt(bundle.rawBytes / KB)} KB)`, without: '', ratio: '', target: '< 30 KB gz', ok: bundle.gzipBytes < 30 * KB });
+row({ case: 'bundle', metric: 'content script at page load, gzip (raw)', with: `${fmt(bundle.gzipBytes / KB)} KB (${fmt(bundle.rawBytes / KB)} KB)`, without: '', ratio: '', target: '≤ 12 KB gz', ok: bundle.gzipBytes <= 12 * KB });
+row({ case: 'bundle', metric: "card's module, on first need, gzip (raw)", with: `${fmt(cardBundle.gzipBytes / KB)} KB (${fmt(cardBundle.rawBytes / KB)} KB)`, without: '', ratio: '', target: '', ok: null });
+
+/** @type {Record<string, any>} */
+const startSummary = {};
+if (start) {
+  const spread = (/** @type {number[]} */ values, digits = 1) => `runs ${fmt(Math.min(...values), digits)}…${fmt(Math.max(...values), digits)}`;
+  const articleLabel = CASE_LABEL.small;
+  const totals = start.start.map((/** @type {any} */ r) => r.totalMs);
+  const longest = start.start.map((/** @type {any} */ r) => r.maxMs);
+  startSummary.article = { totalMs: median(totals), longestSliceMs: median(longest), runs: start.start };
+  row({ case: articleLabel, metric: "start: the extension's script in all (trace)", with: ms(median(totals)), without: '', ratio: spread(totals), target: '≤ 6 ms', ok: median(totals) <= 6 });
+  row({ case: articleLabel, metric: "start: the extension's longest slice (trace)", with: ms(median(longest)), without: '', ratio: spread(longest), target: '≤ 4 ms', ok: median(longest) <= 4 });
+  const offTotals = start.off.map((/** @type {any} */ r) => r.totalMs);
+  const nothingBuilt = start.offPage.highlights === 0 && start.offPage.sheets === 0;
+  startSummary.siteOff = { totalMs: median(offTotals), page: start.offPage, runs: start.off };
+  row({ case: `${articleLabel}, site turned off`, metric: "the extension's script in all (trace); highlights, style sheets", with: `${ms(median(offTotals))}; ${start.offPage.highlights}, ${start.offPage.sheets}`, without: `${ms(median(totals))} when on`, ratio: `${spread(offTotals)}; ${fmt(median(offTotals) / median(totals), 2)}× the cost when on`, target: 'nothing built', ok: nothingBuilt });
+  const cold = start.hover.map((/** @type {any} */ r) => r.cold);
+  const warm = start.hover.map((/** @type {any} */ r) => r.warm);
+  const neverPreloaded = start.hover.every((/** @type {any} */ r) => !r.loadedBeforePointer);
+  startSummary.firstHover = { coldMs: median(cold), warmMs: median(warm), neverPreloaded, runs: start.hover };
+  row({
+    case: 'first hover after load',
+    metric: 'card on screen after the open delay: first (module not loaded) / second hover',
+    with: ms(median(cold)),
+    without: ms(median(warm)),
+    ratio: `${signed(median(cold) - median(warm))} ms for loading the card; ${spread(cold)}`,
+    target: '≤ 60 ms, not loaded before',
+    ok: median(cold) <= 60 && neverPreloaded,
+    note: neverPreloaded ? undefined : 'card.js was requested before the pointer reached a mention',
+  });
+  const MB = 1024 * 1024;
+  startSummary.memory = {};
+  for (const [id, runs] of Object.entries(start.memory)) {
+    const label = CASE_LABEL[/** @type {keyof typeof CASE_LABEL} */ (id)];
+    const added = runs.with.map((/** @type {any} */ r, /** @type {number} */ i) => r.atLoad.heap - runs.without[i].atLoad.heap);
+    const ranges = median(runs.with.map((/** @type {any} */ r) => r.atLoad.ranges));
+    const highlighted = median(runs.with.map((/** @type {any} */ r) => r.atLoad.highlighted));
+    startSummary.memory[id] = { addedBytes: median(added), ranges, highlighted, runs };
+    row({ case: label, metric: 'JS heap added (renderer, after GC); Range objects held', with: `${fmt(median(added) / MB, 2)} MB; ${fmt(ranges, 0)}`, without: `${fmt(highlighted, 0)} highlighted`, ratio: `${spread(added.map((/** @type {number} */ b) => b / MB), 2)} MB`, target: '', ok: null });
+    if (runs.with[0]?.whole) {
+      const wholeAdded = runs.with.map((/** @type {any} */ r, /** @type {number} */ i) => r.whole.heap - runs.without[i].whole.heap);
+      const wholeRanges = median(runs.with.map((/** @type {any} */ r) => r.whole.ranges));
+      const wholeHighlighted = median(runs.with.map((/** @type {any} */ r) => r.whole.highlighted));
+      const limit = id === 'withMentions' ? 3 : undefined;
+      startSummary.memory[id].whole = { addedBytes: median(wholeAdded), ranges: wholeRanges, highlighted: wholeHighlighted };
+      row({ case: label, metric: 'the same once the whole page is read', with: `${fmt(median(wholeAdded) / MB, 2)} MB; ${fmt(wholeRanges, 0)}`, without: `${fmt(wholeHighlighted, 0)} highlighted`, ratio: `${spread(wholeAdded.map((/** @type {number} */ b) => b / MB), 2)} MB`, target: limit ? `≤ ${limit} MB` : '', ok: limit ? median(wholeAdded) <= limit * MB : null });
+    }
+  }
+  startSummary.growth = {};
+  const GROWTH_TOLERANCE = 64 * KB;
+  for (const [id, runs] of Object.entries(start.growth)) {
+    const label = id === 'storm' ? `mutation storm (${STORM_MS / 1000} s)` : 'feed: 100 chunks of 20 paragraphs';
+    const own = runs.with.map((/** @type {any} */ r) => r.later.heap - r.stopped.heap);
+    const added = runs.with.map((/** @type {any} */ r, /** @type {number} */ i) => r.stopped.heap - runs.without[i].stopped.heap);
+    const steady = runs.with.every((/** @type {any} */ r) => r.later.ranges === r.stopped.ranges && r.stopped.ranges === r.stopped.highlighted);
+    startSummary.growth[id] = { ownGrowthBytes: median(own), addedBytes: median(added), steady, runs };
+    row({
+      case: label,
+      metric: `after the page stopped: heap added; its growth ${start.idleWatchMs / 1000} s later; ranges held = highlighted`,
+      with: `${fmt(median(added) / MB, 2)} MB; ${signed(median(own) / KB, 0)} KB`,
+      without: `ranges ${runs.with.map((/** @type {any} */ r) => `${r.stopped.ranges}→${r.later.ranges}`).join(', ')}`,
+      ratio: `${spread(own.map((/** @type {number} */ b) => b / KB), 0)} KB`,
+      target: `no growth (≤ ${GROWTH_TOLERANCE / KB} KB), none stale`,
+      ok: median(own) <= GROWTH_TOLERANCE && steady,
+    });
+  }
+}
 
 const headers = ['case', 'metric', 'with', 'without/baseline', 'ratio', 'target', 'ok?'];
 const cells = rows.map((r) => [r.case, r.metric, r.with, r.without, r.ratio, r.target, (r.ok === null ? '' : r.ok ? 'ok' : 'missed') + (r.noisy ? ' (noisy)' : '')]);
@@ -529,6 +634,8 @@ const results = {
   crossBrowser: cross ? { summary: crossSummary, runs: cross } : null,
   matcher: matcher ?? null,
   bundle,
+  cardBundle,
+  start: start ? { summary: startSummary, idleWatchMs: start.idleWatchMs } : null,
   table: rows,
   targets,
   errors,
