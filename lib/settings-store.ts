@@ -8,15 +8,17 @@ import { readSettings, type Settings, type SettingsProblem } from '../utils/sett
 const KEY = 'settings';
 type Area = 'sync' | 'local';
 
-let areaPromise: Promise<Area> | undefined;
-function settingsArea(): Promise<Area> {
+type Stored = Record<string, unknown>;
+
+/** Where the settings live, and what was read there while finding out. */
+let areaPromise: Promise<{ area: Area; firstRead?: Stored }> | undefined;
+function settingsArea(): Promise<{ area: Area; firstRead?: Stored }> {
   areaPromise ??= (async () => {
     try {
-      if (!browser.storage.sync) return 'local';
-      await browser.storage.sync.get(KEY);
-      return 'sync';
+      if (!browser.storage.sync) return { area: 'local' };
+      return { area: 'sync', firstRead: await browser.storage.sync.get(KEY) };
     } catch {
-      return 'local';
+      return { area: 'local' };
     }
   })();
   return areaPromise;
@@ -29,13 +31,15 @@ export interface LoadedSettings {
 }
 
 export async function loadSettings(topicIds: readonly string[]): Promise<LoadedSettings> {
-  const area = await settingsArea();
-  const stored = await browser.storage[area].get(KEY);
-  return readSettings(stored[KEY], topicIds);
+  // The load that finds the area uses what it read there (one round trip on every page, not two).
+  const discovering = areaPromise === undefined;
+  const found = await settingsArea();
+  const stored = discovering && found.firstRead ? found.firstRead : await browser.storage[found.area].get(KEY);
+  return readSettings(stored?.[KEY], topicIds);
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage[await settingsArea()].set({ [KEY]: settings });
+  await browser.storage[(await settingsArea()).area].set({ [KEY]: settings });
 }
 
 /** Reads, changes and writes the settings in one step. */
@@ -49,7 +53,7 @@ export async function updateSettings(topicIds: readonly string[], change: (setti
 /** Calls back with the validated settings whenever any part of the extension changes them. */
 export function watchSettings(topicIds: readonly string[], callback: (settings: Settings) => void): () => void {
   const listener = async (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-    if (KEY in changes && areaName === (await settingsArea())) callback(readSettings(changes[KEY].newValue, topicIds).settings);
+    if (KEY in changes && areaName === (await settingsArea()).area) callback(readSettings(changes[KEY].newValue, topicIds).settings);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -91,11 +91,14 @@ export default defineContentScript({
     // listener) until the reader turns it on. Where it is on, the highlight style sheet is added now,
     // before the page is styled: added later, it makes the browser restyle every element (~0.4 s on a
     // 50,000-element page).
-    let highlighter = isOn() ? createHighlighter(topicIds) : undefined;
+    // HTML, XHTML and plain text (shown as HTML) only: an SVG image, a feed or another XML document
+    // has no prose to explain, and no popover API. (The type is known this early, the root element
+    // may not be. Chromium shows an XML file as a tree of HTML elements: its type still says XML.)
+    const isHtml = /^(text\/html|text\/plain|application\/xhtml\+xml)$/.test(document.contentType);
+    let highlighter = isOn() && isHtml ? createHighlighter(topicIds) : undefined;
     ctx.onInvalidated(() => highlighter?.destroy());
     await pageReady();
-    // HTML only: an SVG image or another XML document has no prose to explain, and no popover API.
-    if (!(document.documentElement instanceof HTMLElement)) return highlighter?.destroy();
+    if (!isHtml || !(document.documentElement instanceof HTMLElement)) return highlighter?.destroy();
     // The whole document, not <body>: a page may have none, or swap in a new one (as Turbo-style
     // navigation does), and the text is still the reader's.
     const root = document.documentElement;

@@ -125,6 +125,8 @@ for (const fixture of ['feed.xml', 'drawing.svg']) {
     // (The fixture server has no favicon: the browser's own 404 for it is not ours.)
     expect(reported.filter((error) => !error.startsWith('Failed to load resource'))).toEqual([]);
     expect(await tab.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('fact-context-popover')).length)).toBe(0);
+    // Nothing built there: no style sheet of ours, no highlight.
+    expect(await tab.evaluate(() => ({ sheets: document.adoptedStyleSheets.length, highlights: CSS.highlights.size }))).toEqual({ sheets: 0, highlights: 0 });
   });
 }
 

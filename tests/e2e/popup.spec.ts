@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { ui } from './driver/locator';
 import { accessibilityViolations, badgeText, openPopup, tabIdOf } from './extension-pages';
 import { highlightedTexts, hoverText, popover, waitForHighlights } from './page-helpers';
+import { sleep } from './driver/wait';
 
 test.describe('the popup', () => {
   test('lists the whole FAQ grouped by topic, each question expandable to its answer', async ({ driver }) => {
@@ -75,6 +76,31 @@ test.describe('the popup', () => {
     await toggle.check();
     await expect.poll(() => highlightedTexts(page)).toEqual(before);
     await expect(ui(popup).getByRole('region', { name: 'On this page' }).getByRole('button', { name: /^Huawei/ })).toBeEnabled();
+  });
+
+  test('a page loaded on a site turned off gets nothing built, and text it adds later is not read, until the site is turned on', async ({ driver, open }) => {
+    let page = await open('contexts.html');
+    await waitForHighlights(page);
+    const before = await highlightedTexts(page);
+    const popup = await openPopup(driver, await tabIdOf(driver, page));
+    await ui(popup).getByRole('switch', { name: 'Enabled on 127.0.0.1' }).uncheck();
+    await expect(ui(popup).getByText('Turned off on this site.')).toBeVisible();
+
+    page = await open('contexts.html');
+    await sleep(1500); // time for the content script to start and, were it on, read the page
+    const ours = () => page.evaluate(() => ({
+      highlights: [...CSS.highlights.keys()].filter((name) => name.startsWith('fact-context-')).length,
+      sheets: document.adoptedStyleSheets.length,
+    }));
+    expect(await ours()).toEqual({ highlights: 0, sheets: 0 });
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="later">Later: Huawei again.</p>'));
+    await sleep(800);
+    expect(await ours()).toEqual({ highlights: 0, sheets: 0 });
+
+    const again = await openPopup(driver, await tabIdOf(driver, page));
+    await ui(again).getByRole('switch', { name: 'Enabled on 127.0.0.1' }).check();
+    await expect.poll(async () => (await highlightedTexts(page)).huawei?.length).toBe((before.huawei?.length ?? 0) + 1);
+    expect((await ours()).sheets).toBe(1);
   });
 
   test('says plainly when the page cannot be read', async ({ driver }) => {
