@@ -36,7 +36,9 @@ const BASELINE = process.env.BENCH_BASELINE === 'launch' ? 'launch' : 'profile';
 const PAGES_DIR = join(ROOT, 'bench/.pages');
 const RESULTS_DIR = join(ROOT, 'bench/results');
 const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
-/** The card's module, which the content script imports on first need. */
+/** The page reader's module, which the content script imports at load where the extension is on. */
+const READER_MODULE = join(EXTENSION_DIR, 'reader.js');
+/** The card's module, which the page reader imports on first need. */
 const CARD_MODULE = join(EXTENSION_DIR, 'card.js');
 const STORM_MS = 3000;
 const STORM_CATCH_UP_MS = 2000;
@@ -82,6 +84,8 @@ try {
 // 5. Bundle size.
 const contentScript = readFileSync(CONTENT_SCRIPT);
 const bundle = { file: relative(ROOT, CONTENT_SCRIPT), rawBytes: contentScript.length, gzipBytes: gzipSync(contentScript, { level: 9 }).length };
+const readerModule = readFileSync(READER_MODULE);
+const readerBundle = { file: relative(ROOT, READER_MODULE), rawBytes: readerModule.length, gzipBytes: gzipSync(readerModule, { level: 9 }).length };
 const cardModule = readFileSync(CARD_MODULE);
 const cardBundle = { file: relative(ROOT, CARD_MODULE), rawBytes: cardModule.length, gzipBytes: gzipSync(cardModule, { level: 9 }).length };
 
@@ -521,7 +525,9 @@ if (matcher) {
   row({ case: 'matcher (Node, 2 MB text)', metric: 'mentions found (own / 10k terms)', with: `${matcher.check.ownOnMentions} / ${matcher.check.bigOnMentions}`, without: `${matcher.check.expectedMentions} expected`, ratio: '', target: '', ok: null });
 }
 const KB = 1024;
-row({ case: 'bundle', metric: 'content script at page load, gzip (raw)', with: `${fmt(bundle.gzipBytes / KB)} KB (${fmt(bundle.rawBytes / KB)} KB)`, without: '', ratio: '', target: '≤ 12 KB gz', ok: bundle.gzipBytes <= 12 * KB });
+row({ case: 'bundle', metric: 'every page: the content script, gzip (raw)', with: `${fmt(bundle.gzipBytes / KB)} KB (${fmt(bundle.rawBytes / KB)} KB)`, without: '', ratio: 'all a page the extension is off for loads', target: '', ok: null });
+const atLoad = bundle.gzipBytes + readerBundle.gzipBytes;
+row({ case: 'bundle', metric: 'at page load where on: + the page reader (reader.js), gzip (raw)', with: `${fmt(atLoad / KB)} KB (${fmt((bundle.rawBytes + readerBundle.rawBytes) / KB)} KB)`, without: '', ratio: `reader.js ${fmt(readerBundle.gzipBytes / KB)} KB, parsed off the main thread`, target: '≤ 12 KB gz in all', ok: atLoad <= 12 * KB });
 row({ case: 'bundle', metric: "card's module, on first need, gzip (raw)", with: `${fmt(cardBundle.gzipBytes / KB)} KB (${fmt(cardBundle.rawBytes / KB)} KB)`, without: '', ratio: '', target: '', ok: null });
 
 /** @type {Record<string, any>} */
@@ -634,6 +640,7 @@ const results = {
   crossBrowser: cross ? { summary: crossSummary, runs: cross } : null,
   matcher: matcher ?? null,
   bundle,
+  readerBundle,
   cardBundle,
   start: start ? { summary: startSummary, idleWatchMs: start.idleWatchMs } : null,
   table: rows,

@@ -11,7 +11,7 @@
 //   feed chunks).
 import { askForWholePage, countHighlights, openTab, settle, sleep, tracedRun } from './browser-bench.mjs';
 
-/** The content script's open delay (entrypoints/content/index.ts): the card opens this long after the pointer rests. */
+/** The open delay (lib/page-reader.ts): the card opens this long after the pointer rests. */
 const OPEN_DELAY_MS = 400;
 /** How long a page that stopped changing is watched for growth. */
 const IDLE_WATCH_MS = 5000;

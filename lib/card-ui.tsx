@@ -8,8 +8,8 @@ import { createPopoverHost, type PopoverHostEvents, type ShowOptions } from './p
 
 /**
  * Everything a card needs that a page without a hover never does: Preact, Floating UI, the card's
- * component and styles, the theme check. The content script loads it on first need
- * (lib/card-loader.ts), so that every other page pays nothing for it.
+ * component and styles, the theme check. The page reader loads it on first need
+ * (lib/module-loader.ts), so that every other page pays nothing for it.
  */
 export function createCardUi(ctx: ContentScriptContext, topics: TopicsFile, events: PopoverHostEvents, actions: CardActions) {
   const popover = createPopoverHost(ctx, events);

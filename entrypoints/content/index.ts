@@ -1,40 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createHighlighter } from '../../lib/highlighter';
-import { loadCardModule } from '../../lib/card-loader';
-import type { CardUi } from '../../lib/card-ui';
-import { mentionContext } from '../../lib/mention-context';
-import { createMentionLocator } from '../../lib/mention-locator';
-import { createLiveMentions } from '../../lib/live-mentions';
-import type { PlanOptions } from '../../lib/reading-plan';
-import type { PageMention } from '../../lib/page-mentions';
-import { trackHoverPointer } from '../../lib/pointer-tracker';
-import { scrollRangeIntoView } from '../../lib/scroll-to-range';
-import { whenIdle, yieldToPage } from '../../lib/yield-to-page';
-import type { ShowOptions } from '../../lib/popover-host';
+import { loadModule } from '../../lib/module-loader';
+import type { PageReader } from '../../lib/page-reader';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
-import { applyDensity } from '../../utils/density';
 import { topicData } from '../../utils/topic-data';
-import { createHoverIntent } from '../../utils/hover-intent';
-import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
-import { isMessageUItoCS, type CardAnswers, type MessageCStoBG, type PageSummary } from '../../utils/messages';
-import { isTopicEnabled, setSiteEnabled, type Settings } from '../../utils/settings';
+import { isMessageUItoCS, type MessageUItoCS, type PageSummary } from '../../utils/messages';
+import { setSiteEnabled, type Settings } from '../../utils/settings';
 import { isEnabledForHost } from '../../utils/site-rules';
-
-// Wikipedia's page previews wait ~500 ms; a little less feels responsive without firing on sweeps.
-const OPEN_DELAY_MS = 400;
-const CLOSE_GRACE_MS = 300;
-
-/**
- * On a page more than this many screens long, the text a screen above and below the viewport is
- * read first, the rest as the reader scrolls towards it (lib/reading-plan.ts). Shorter pages, most
- * articles, are read whole at once.
- */
-const READ_WHOLE_UP_TO_SCREENS = 6;
-function readersReach(): PlanOptions {
-  const screen = Math.max(window.innerHeight, 200);
-  return { band: { top: -screen, bottom: 2 * screen }, tallPx: READ_WHOLE_UP_TO_SCREENS * screen };
-}
 
 /** The site a frame belongs to: its own host, or its parent's for about:blank and srcdoc frames. */
 function frameHost(): string {
@@ -55,16 +27,17 @@ function hostOf(origin: string | undefined): string {
   }
 }
 
-/** The DOM is parsed and the page has had its first idle moment (what document_idle would give). */
-async function pageReady(): Promise<void> {
-  if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  await new Promise<void>((resolve) => whenIdle(resolve, 1000));
-}
-
+/**
+ * What runs on every page: the settings check. Where the extension is on, it imports the page
+ * reader (lib/page-reader.ts, `reader.js`), which does everything else; where it is off, or in a
+ * document that is not HTML, nothing more is loaded or built (no style sheet, matcher, observer or
+ * listener) until the reader turns it on.
+ */
 export default defineContentScript({
   matches: ['<all_urls>'],
-  // Early only to add the highlight style sheet before the page is styled: added later, it makes
-  // the browser restyle every element (~0.4 s on a 50,000-element page). The scan waits for idle.
+  // Early so that, where the extension is on, the highlight style sheet is added before the page
+  // is styled: added later, it makes the browser restyle every element (~0.4 s on a 50,000-element
+  // page). The reading waits for the page's first idle moment.
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   // Frames of every kind get their own copy, and their cards open inside them.
@@ -82,259 +55,44 @@ export default defineContentScript({
     // popup to name. (Firefox runs matchAboutBlank scripts there too, Chromium does not; pages a
     // script opens and fills in via window.open are left alone in both.)
     if (!host && location.protocol === 'about:') return;
-    const hostsToCheck = [...new Set([host, topHost()])];
-    let settings: Settings = (await loadSettings(topicIds)).settings;
-    const enabledHere = () => hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
-    const isOn = () => settings.enabled && enabledHere();
-
-    // Nothing more is built on a page the extension is off for (no style sheet, matcher, observer or
-    // listener) until the reader turns it on. Where it is on, the highlight style sheet is added now,
-    // before the page is styled: added later, it makes the browser restyle every element (~0.4 s on a
-    // 50,000-element page).
     // HTML, XHTML and plain text (shown as HTML) only: an SVG image, a feed or another XML document
     // has no prose to explain, and no popover API. (The type is known this early, the root element
     // may not be. Chromium shows an XML file as a tree of HTML elements: its type still says XML.)
     const isHtml = /^(text\/html|text\/plain|application\/xhtml\+xml)$/.test(document.contentType);
-    let highlighter = isOn() && isHtml ? createHighlighter(topicIds) : undefined;
-    ctx.onInvalidated(() => highlighter?.destroy());
-    await pageReady();
-    if (!isHtml || !(document.documentElement instanceof HTMLElement)) return highlighter?.destroy();
-    // The whole document, not <body>: a page may have none, or swap in a new one (as Turbo-style
-    // navigation does), and the text is still the reader's.
-    const root = document.documentElement;
-    // The idle callback that woke us may have had its own work (and, on big pages, garbage
-    // collection) in it: the set-up below, compiling much of this script for its first run,
-    // starts a slice of its own.
-    if (highlighter) await yieldToPage();
+    const hostsToCheck = [...new Set([host, topHost()])];
+    let settings: Settings = (await loadSettings(topicIds)).settings;
+    const isOn = () => settings.enabled && hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
 
-    // The page is read the first time the extension is on for it, then followed as it changes.
-    let live: ReturnType<typeof createLiveMentions> | undefined;
-    let pageMentions: readonly PageMention[] = [];
-    let shown: PageMention[] = [];
-    let locator = createMentionLocator([]);
-    let card: CardUi | undefined; // created with the card's module, on first need
-    let lineUnderPointer = 0;
-    let countSent = 0; // the badge of a newly loaded page starts empty
-    let nextShowOptions: ShowOptions = {}; // how the next card opens (the keyboard command focuses it)
-    const revealedIndex = new Map<string, number>();
-
-    const sendToBackground = (message: MessageCStoBG) => browser.runtime.sendMessage(message).catch(() => {});
-
-    const intent = createHoverIntent<PageMention>({
-      openDelayMs: OPEN_DELAY_MS,
-      closeDelayMs: CLOSE_GRACE_MS,
-      onOpen: (mention) => {
-        const options = nextShowOptions;
-        nextShowOptions = {};
-        openCard(mention, lineUnderPointer, options);
-      },
-      onClose: () => {
-        card?.hide();
-        highlighter?.setCurrent(undefined);
-      },
-    });
-
-    // A card's answers are chosen by the background (the FAQ and the ranking live there). They are
-    // asked for as soon as the pointer is on a mention, so they are usually here before the open
-    // delay ends; kept per mention while it lives, and asked again if the first request failed.
-    const answersFor = new WeakMap<PageMention, Promise<CardAnswers | null>>();
-    function askAnswers(mention: PageMention): Promise<CardAnswers | null> {
-      let answers = answersFor.get(mention);
-      if (!answers) {
-        const message: MessageCStoBG = { type: 'chooseAnswers', topicId: mention.topic, term: mention.term, context: mentionContext(mention) };
-        answers = browser.runtime.sendMessage(message).then(
-          (reply: unknown) => ((reply as CardAnswers | null)?.chosen ? (reply as CardAnswers) : null),
-          () => null, // the extension was reloaded or updated: no card
-        );
-        answersFor.set(mention, answers);
-        void answers.then((reply) => reply ?? answersFor.delete(mention));
-      }
-      return answers;
-    }
-
-    /** The card's module and its UI on the page; undefined if the module could not be loaded. */
-    async function cardUi(): Promise<CardUi | undefined> {
-      if (card) return card;
-      const module = await loadCardModule().catch(() => undefined); // the extension was reloaded or updated
-      card ??= module?.createCardUi(ctx, topicData, {
-        onPointerEnter: () => intent.pointerEnteredCard(),
-        onPointerLeave: () => intent.pointerLeftCard(),
-        onEscape: () => intent.dismiss(),
-      }, {
-        onClose: () => intent.dismiss(),
-        onTurnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
-        onOpenFaq: (faqId) => void sendToBackground({ type: 'openFaqPage', faqId }),
-      });
-      return card;
-    }
-
-    let cardRequest = 0;
-    let pendingCard: ShowOptions | undefined; // open for the intent, its answers (or the card's module) on their way
-    function openCard(mention: PageMention, lineIndex: number, options: ShowOptions = {}) {
-      const request = ++cardRequest;
-      pendingCard = options;
-      void Promise.all([askAnswers(mention), cardUi()]).then(([answers, ui]) => {
-        if (request !== cardRequest) return; // another card was asked for since
-        pendingCard = undefined;
-        if (intent.openTarget !== mention) return; // closed while the answers were on their way
-        if (!answers || !ui) return intent.closedElsewhere();
-        ui.show(mention, lineIndex, answers, options);
-      });
-    }
-
-    /** Shows what the settings ask for: nothing, or the enabled topics at the chosen density. */
-    function render() {
-      const on = isOn();
-      if (!on && live) {
-        // Off means off: stop following the page, take the highlights and their style sheet away,
-        // and read it afresh if turned back on.
-        live.stop();
-        live = undefined;
-        pageMentions = [];
-        highlighter?.destroy();
-        highlighter = undefined;
-      }
-      if (on && !live) {
-        const pageHighlighter = (highlighter ??= createHighlighter(topicIds));
-        listenToTheReader();
-        live = createLiveMentions({
-          root,
-          matcher: createMatcher(matcherConfigFromTopics(topicData)),
-          isOwnElement: (element) => card?.isOwnElement(element) ?? false,
-          onShadowRoot: (shadowRoot) => pageHighlighter.styleShadowRoot(shadowRoot),
-          reach: readersReach,
-          onChange: (mentions) => {
-            pageMentions = mentions;
-            render();
-          },
-        });
-        void live.start();
-        return; // render() runs again when the first scan is done
-      }
-      shown = on ? applyDensity(pageMentions.filter((mention) => isTopicEnabled(settings, mention.topic)), settings.density) : [];
-      highlighter?.show(shown);
-      locator = createMentionLocator(shown, live?.shadowRoots);
-      if (intent.openTarget && !shown.includes(intent.openTarget)) intent.dismiss();
-      // Only when it changes: a page without mentions never wakes the background up.
-      if (shown.length !== countSent) {
-        countSent = shown.length;
-        void sendToBackground({ type: 'mentionCount', count: shown.length });
-      }
-    }
-
-    /** Reads whatever of a long page was left for later: for the answers that are about the whole page. */
-    const readEverything = async () => {
-      await live?.readEverything();
+    let reader: Promise<PageReader | undefined> | undefined;
+    const startReading = () => {
+      reader ??= loadModule('/reader.js').then(
+        (module) =>
+          module.readPage(ctx, {
+            host,
+            settings: () => settings,
+            isOn,
+            turnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
+          }),
+        () => undefined, // the extension was reloaded or updated
+      );
     };
-
-    function pageSummary(): PageSummary {
-      const counts = Object.fromEntries(topicIds.map((id) => [id, 0]));
-      for (const mention of shown) counts[mention.topic] += 1;
-      return { host, counts };
-    }
-
-    /** Scrolls a mention into view and opens its card. */
-    function goTo(mention: PageMention, options: ShowOptions) {
-      highlighter?.restore(); // the page may have removed them; the reader is looking now
-      scrollRangeIntoView(mention.range);
-      intent.dismiss();
-      nextShowOptions = options;
-      lineUnderPointer = 0;
-      intent.openNow(mention);
-    }
-
-    /**
-     * The keyboard command: from the mention last stepped to (or, the first time, from the top of
-     * the viewport) to the next or previous one, wrapping round. It is scrolled into view, marked,
-     * its card opens with focus, and a live region says where the reader is.
-     */
-    let stepped: PageMention | undefined;
-    function stepMention(direction: 1 | -1): boolean {
-      if (shown.length === 0) return false;
-      let index = stepped ? shown.indexOf(stepped) : -1;
-      if (index < 0) {
-        // Start from what the reader is looking at.
-        const firstBelowTop = shown.findIndex((mention) => mention.range.getBoundingClientRect().bottom > 0);
-        index = direction === 1 ? (firstBelowTop < 0 ? 0 : firstBelowTop) - 1 : firstBelowTop < 0 ? shown.length : firstBelowTop;
-      }
-      index = (index + direction + shown.length) % shown.length;
-      const mention = shown[index];
-      stepped = mention;
-      const topic = topicData.topics.find((t) => t.id === mention.topic)!;
-      goTo(mention, { focus: true, announce: `${topic.label}: mention ${index + 1} of ${shown.length}` });
-      highlighter?.setCurrent(mention.range);
-      return true;
-    }
-
-    /** Scrolls to the topic's next mention (wrapping round) and opens its card. */
-    function revealNextMention(topic: string): boolean {
-      const ofTopic = shown.filter((mention) => mention.topic === topic);
-      if (ofTopic.length === 0) return false;
-      const index = ((revealedIndex.get(topic) ?? -1) + 1) % ofTopic.length;
-      revealedIndex.set(topic, index);
-      goTo(ofTopic[index], {});
-      return true;
-    }
-
-    /**
-     * The pointer, taps and Escape, listened to from the first time the extension is on for the
-     * page (a page it is off for pays for no listener on every pointer move).
-     */
-    let listening = false;
-    function listenToTheReader() {
-      if (listening) return;
-      listening = true;
-      trackHoverPointer(ctx, (point) => {
-        if (shown.length === 0 && !intent.openTarget) return;
-        highlighter?.restore(); // the page may have removed them; the reader is looking now
-        if (intent.openTarget && !pendingCard && card && !card.isOpen) intent.closedElsewhere(); // so did the card
-        // A card the reader is in by keyboard stays until Escape or focus leaves (WCAG 1.4.13).
-        if (card?.hasFocus || pendingCard?.focus) return;
-        const located = point && locator.mentionAt(point.x, point.y);
-        if (located) {
-          // Both on their way while the pointer rests: the card opens as soon as the delay ends.
-          void askAnswers(located.mention);
-          void cardUi();
-        }
-        if (located && located.mention !== intent.openTarget) lineUnderPointer = located.lineIndex;
-        intent.pointerOver(located?.mention);
-      });
-      // Touch has no hover: a tap on a mention opens its card, a tap elsewhere closes it. A mention
-      // inside a link is left to the link, which a tap follows as it always does.
-      ctx.addEventListener(document, 'click', (event) => {
-        if ((event as PointerEvent).pointerType !== 'touch' || shown.length === 0) return;
-        if (event.target instanceof Element && card?.isOwnElement(event.target)) return;
-        const located = locator.mentionAt(event.clientX, event.clientY);
-        if (!located || located.mention.range.startContainer.parentElement?.closest('a[href]')) {
-          intent.dismiss();
-          return;
-        }
-        lineUnderPointer = located.lineIndex;
-        intent.openNow(located.mention);
-      });
-      ctx.addEventListener(document, 'keydown', (event) => {
-        if (event.key === 'Escape' && intent.openTarget) intent.dismiss();
-      }, { capture: true });
-    }
-
-    render();
-    ctx.onInvalidated(() => live?.stop());
+    if (isHtml && isOn()) startReading();
     ctx.onInvalidated(
       watchSettings(topicIds, (next) => {
         settings = next;
-        render();
+        if (reader) void reader.then((started) => started?.render());
+        else if (isHtml && isOn()) startReading();
       }),
     );
 
+    // What a page the extension is not reading answers: its site, and nothing found.
+    const notReading = (message: MessageUItoCS): PageSummary | boolean =>
+      message.type === 'getPageSummary' ? { host, counts: Object.fromEntries(topicIds.map((id) => [id, 0])) } : false;
     // Answered with sendResponse (and `true` to keep it open), which both browsers' own APIs
     // support: this script talks to the browser without the polyfill (see wxt.config.ts).
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
       if (!isMessageUItoCS(message)) return undefined;
-      const answer =
-        message.type === 'getPageSummary' ? readEverything().then(pageSummary)
-        : message.type === 'stepMention' ? readEverything().then(() => stepMention(message.direction))
-        : readEverything().then(() => revealNextMention(message.topic));
-      void answer.then(sendResponse);
+      void (reader ?? Promise.resolve(undefined)).then((started) => (started ? started.answer(message) : notReading(message))).then(sendResponse);
       return true;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -37,11 +37,11 @@ test('the manifest asks for storage only, with no host permissions and no loosen
   for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'content_security_policy', 'externally_connectable']) {
     expect(manifest, key).not.toHaveProperty(key);
   }
-  // The card's module, which the content script imports on first need: web-accessible in Chromium
+  // The modules the content script imports (the page reader, the card): web-accessible in Chromium
   // only at a per-session random ID (use_dynamic_url), and not at all in Firefox, which needs no
   // entry for a content script's import.
   if (engine === 'chromium') {
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['card.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['reader.js', 'card.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
   } else {
     expect(manifest).not.toHaveProperty('web_accessible_resources');
   }
@@ -85,34 +85,37 @@ test('no built script can reach the network or load code', ({ engine }) => {
       .map((match) => `${file}: …${code.slice(Math.max(0, match.index - 30), match.index + 40)}…`);
   });
   expect(found).toEqual([]);
-  // The one dynamic import anywhere: the content script's, of the card's module from the extension.
-  const imports = scripts.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?<![.\w$])import\(([^)]*\))/g)].map((match) => `${basename(file)}: ${match[1]}`));
-  expect(imports).toEqual([expect.stringMatching(/^content\.js: [\w$]+\.runtime\.getURL\(`\/card\.js`\)$/)]);
+  // The only dynamic imports anywhere: of the extension's own modules, by the content script's loader.
+  const imports = scripts.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?<![.\w$])import\(([^)]*\))/g)].map((match) => `${basename(file)}: ${match[1].replace(/\/\*.*?\*\//gs, '').replace(/\s+/g, '')}`));
+  expect(imports.map((found) => found.split(':')[0]).sort()).toEqual(['content.js', 'reader.js']);
+  for (const found of imports) expect(found).toMatch(/^(content|reader)\.js: [\w$]+\.runtime\.getURL\([\w$]+\)$/);
 });
 
-test('no page can load the card’s module or tell it was loaded', async ({ driver, open }) => {
+test('no page can load the extension’s modules or tell they were loaded', async ({ driver, open }) => {
   const tab = await open('seed-article.html');
   await waitForHighlights(tab);
   await hoverHighlight(tab, 'huawei', 0);
   await expect(popover(tab)).toBeVisible();
-  // The module is in use now. The page tries it at the extension's own origin (in Chromium the ID
-  // is public, in the Web Store's URL) with each way a page loads a file.
-  const attempts = await tab.evaluate(async (url) => {
-    const outcome = (promise: Promise<unknown>) => promise.then(() => 'loaded', () => 'refused');
-    const asScript = new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      Object.assign(script, { type: 'module', src: url, onload: resolve, onerror: reject });
-      document.head.append(script);
-    });
-    return {
-      fetch: await outcome(fetch(url)),
-      import: await outcome(import(url)),
-      script: await outcome(asScript),
-      // Nor does the page's resource timing list the content script's import.
-      timing: performance.getEntriesByType('resource').filter((entry) => entry.name.includes('card.js')).length,
-    };
-  }, `${driver.extensionOrigin}/card.js`);
-  expect(attempts).toEqual({ fetch: 'refused', import: 'refused', script: 'refused', timing: 0 });
+  // The modules are in use now. The page tries them at the extension's own origin (in Chromium the
+  // ID is public, in the Web Store's URL) with each way a page loads a file.
+  for (const module of ['reader.js', 'card.js']) {
+    const attempts = await tab.evaluate(async (url) => {
+      const outcome = (promise: Promise<unknown>) => promise.then(() => 'loaded', () => 'refused');
+      const asScript = new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        Object.assign(script, { type: 'module', src: url, onload: resolve, onerror: reject });
+        document.head.append(script);
+      });
+      return {
+        fetch: await outcome(fetch(url)),
+        import: await outcome(import(url)),
+        script: await outcome(asScript),
+        // Nor does the page's resource timing list the content script's imports.
+        timing: performance.getEntriesByType('resource').filter((entry) => /(reader|card)\.js/.test(entry.name)).length,
+      };
+    }, `${driver.extensionOrigin}/${module}`);
+    expect(attempts, module).toEqual({ fetch: 'refused', import: 'refused', script: 'refused', timing: 0 });
+  }
 });
 
 /** Browses the fixture pages with the extension at work and uses each of its pages. */
@@ -146,13 +149,14 @@ test('browsing pages and using every extension page makes no network request', a
     await browseEverything(driver, fixtureOrigin);
 
     // What is left once the pages' own loads (documents, frames, the browser's favicon look-up) and
-    // the extension's own files are set aside: should be nothing. The content script's import of
-    // the card's module is the one extension file a page asks for, at its dynamic ID (a random UUID).
+    // the extension's own files are set aside: should be nothing. The content script's imports of
+    // the extension's modules are the extension files a page asks for, at the dynamic ID (a random
+    // UUID): the reader in every page and frame it reads, the card where one opened.
     const pagesOwn = new RegExp(`^(document|other) ${fixtureOriginPattern}/|^\\w+ chrome-extension://${driver.extensionId}/`);
-    const cardModule = /^script chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/card\.js$/;
+    const ownModule = /^script chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/(reader|card)\.js$/;
     expect(requests.length).toBeGreaterThan(4);
-    expect(requests.filter((request) => cardModule.test(request))).toHaveLength(1);
-    expect(requests.filter((request) => !pagesOwn.test(request) && !cardModule.test(request))).toEqual([]);
+    expect(requests.filter((request) => ownModule.test(request) && request.endsWith('/card.js'))).toHaveLength(1);
+    expect(requests.filter((request) => !pagesOwn.test(request) && !ownModule.test(request))).toEqual([]);
     return;
   }
 
