@@ -160,6 +160,8 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
 
   /** Shows what the settings ask for: nothing, or the enabled topics at the chosen density. */
   function render() {
+    // A copy of this script left behind by an update of the extension stops here (the runtime is gone).
+    if (ctx.isInvalid) return;
     const on = isOn();
     if (!on && live) {
       // Off means off: stop following the page, take the highlights and their style sheet away,
@@ -262,6 +264,7 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
     if (listening) return;
     listening = true;
     trackHoverPointer(ctx, (point) => {
+      if (ctx.isInvalid) return;
       if (shown.length === 0 && !intent.openTarget) return;
       highlighter?.restore(); // the page may have removed them; the reader is looking now
       if (intent.openTarget && !pendingCard && card && !card.isOpen) intent.closedElsewhere(); // so did the card

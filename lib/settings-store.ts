@@ -56,5 +56,11 @@ export function watchSettings(topicIds: readonly string[], callback: (settings: 
     if (KEY in changes && areaName === (await settingsArea()).area) callback(readSettings(changes[KEY].newValue, topicIds).settings);
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return () => {
+    try {
+      browser.storage.onChanged.removeListener(listener);
+    } catch {
+      // The extension was reloaded or updated: its runtime, and the listener with it, are gone.
+    }
+  };
 }

@@ -6,7 +6,7 @@ import { ui } from './driver/locator';
 import type { Tab } from './driver/types';
 import { openPopup, pressCommand } from './extension-pages';
 import { ExtensionErrorLog } from './extension-errors';
-import { expect, test } from './fixtures';
+import { chromiumOnly, expect, test } from './fixtures';
 import { cardSettled, highlightedTexts, hoverText, popover, sleep, waitForHighlights } from './page-helpers';
 
 // Pages that work against the extension. In each, the extension keeps working or steps aside
@@ -292,4 +292,39 @@ test('markup typed into the popup’s search is shown as text', async ({ driver 
   await expect(ui(popup).getByRole('searchbox')).toHaveValue(hostile);
   await expect(ui(popup).locator('img')).toHaveCount(0);
   expect(await popup.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+});
+
+test('a page that forges the extension’s start announcement does not stop it', async ({ driver, open, engine }) => {
+  const tab = await open('seed-article.html');
+  await waitForHighlights(tab);
+  const before = Object.values(await highlightedTexts(tab)).flat().length;
+  // WXT's content scripts tell an older copy of themselves to stop with this event on the document,
+  // named after the extension's id, which is public (the Web Store's address; Firefox's add-on id).
+  const id = engine === 'chromium' ? driver.extensionOrigin.replace('chrome-extension://', '') : 'fact-context@fact-context.app';
+  await tab.evaluate((id) => {
+    for (const target of [document, window]) {
+      target.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+    }
+    document.body.insertAdjacentHTML('beforeend', '<p id="after-forgery">Huawei, once more.</p>');
+  }, id);
+  await expect.poll(async () => Object.values(await highlightedTexts(tab)).flat().length).toBe(before + 1);
+  await hoverText(tab, '#after-forgery', 'Huawei');
+  await expect(popover(tab)).toHaveAccessibleName('Huawei');
+});
+
+test('after the extension is reloaded, the copy left on an open page takes its highlights away when the reader next moves, without an error @chromium-only', async ({ launch, fixtureOrigin }) => {
+  const driver = chromiumOnly(await launch({}));
+  const tab = await driver.newTab();
+  await tab.goto(`${fixtureOrigin}/seed-article.html`);
+  await waitForHighlights(tab);
+  const names = () => tab.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('fact-context-')));
+  const oldNames = await names();
+  expect(oldNames.length).toBeGreaterThan(0);
+  const worker = driver.context.serviceWorkers()[0];
+  // (The worker is gone before it can answer.)
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
+  await sleep(1500); // the extension reloads (its new worker starts only when an event needs it)
+  await tab.mouse.move(200, 300, { steps: 3 });
+  await tab.mouse.move(260, 340, { steps: 3 });
+  await expect.poll(async () => (await names()).filter((name) => oldNames.includes(name))).toEqual([]);
 });
