@@ -160,7 +160,8 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
 
   /** Shows what the settings ask for: nothing, or the enabled topics at the chosen density. */
   function render() {
-    // A copy of this script left behind by an update of the extension stops here (the runtime is gone).
+    // A copy of this script left behind by an update of the extension stops here (the runtime is
+    // gone), should the newer copy's start announcement not reach it (lib/wxt-event-names.ts).
     if (ctx.isInvalid) return;
     const on = isOn();
     if (!on && live) {

@@ -328,3 +328,24 @@ test('after the extension is reloaded, the copy left on an open page takes its h
   await tab.mouse.move(260, 340, { steps: 3 });
   await expect.poll(async () => (await names()).filter((name) => oldNames.includes(name))).toEqual([]);
 });
+
+test('the page hears no event named after the extension', async ({ tab, open, driver, engine }) => {
+  // WXT's content scripts announce their start with an event on the document (an older copy of the
+  // script stops when it hears it). Named after the extension's id, which is public (the Web
+  // Store's address, Firefox's add-on id), it would tell any page the extension is there.
+  const id = engine === 'chromium' ? driver.extensionOrigin.replace('chrome-extension://', '') : 'fact-context@fact-context.app';
+  await open('seed-article.html');
+  await tab.evaluate((id) => localStorage.setItem('extension-id', id), id);
+  // Installed before anything else runs in the next document, the content script included.
+  await tab.addInitScript(() => {
+    const heard: string[] = [];
+    Object.defineProperty(window, '__heardStart', { value: heard });
+    const id = localStorage.getItem('extension-id');
+    for (const target of [window, document]) {
+      target.addEventListener(`${id}:content:wxt:content-script-started`, (event) => heard.push(event.type), { capture: true });
+    }
+  });
+  await open('contexts.html');
+  await waitForHighlights(tab);
+  expect(await tab.evaluate(() => (window as unknown as { __heardStart: string[] }).__heardStart)).toEqual([]);
+});
