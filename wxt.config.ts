@@ -59,6 +59,29 @@ function privateEventNames(): Plugin {
   };
 }
 
+/**
+ * `import ids from '…/topics.json?ids'`: the ids of the file's topics alone (utils/topic-ids.ts), so
+ * that the every-page content script does not bundle the whole file for them.
+ */
+function topicIdsOnly(): Plugin {
+  const prefix = '\0fact-context:topic-ids:';
+  return {
+    name: 'fact-context:topic-ids',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith('.json?ids')) return null;
+      const resolved = await this.resolve(source.slice(0, -'?ids'.length), importer, { skipSelf: true });
+      // (Not ending in .json, which Vite's JSON plugin would take for its own.)
+      return resolved ? `${prefix}${resolved.id}.js` : null;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const file = JSON.parse(readFileSync(id.slice(prefix.length, -'.js'.length), 'utf8')) as { topics: { id: string }[] };
+      return `export default ${JSON.stringify(file.topics.map((topic) => topic.id))};\n`;
+    },
+  };
+}
+
 /** The entrypoints built as ES modules for content scripts to import (lib/module-loader.ts). */
 const MODULE_ENTRYPOINTS = ['reader', 'card'];
 
@@ -107,7 +130,7 @@ export default defineConfig({
     }),
   }),
   // No module-preload polyfill: it is a fetch() the extension has no use for (its files are local).
-  vite: () => ({ plugins: [privateEventNames(), polyfillAsModule(), preact()], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [privateEventNames(), topicIdsOnly(), polyfillAsModule(), preact()], build: { modulePreload: { polyfill: false } } }),
   zip: {
     // The sources archive Firefox's review asks for: what `npm ci && npm run build:firefox` needs.
     excludeSources: ['bench/results/**', 'docs/**', 'assets/**'],

@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { loadModule } from '../../lib/module-loader';
 import type { PageReader } from '../../lib/page-reader';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
-import { topicData } from '../../utils/topic-data';
+import { topicIds } from '../../utils/topic-ids';
 import { isMessageUItoCS, type MessageUItoCS, type PageSummary } from '../../utils/messages';
 import { setSiteEnabled, type Settings } from '../../utils/settings';
 import { isEnabledForHost } from '../../utils/site-rules';
@@ -49,7 +49,6 @@ export default defineContentScript({
   // call cost 7-9 ms of the script's start. Its document event alone does the job.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const topicIds = topicData.topics.map((topic) => topic.id);
     const host = frameHost();
     // A top-level about:blank tab has no site to apply the reader's site rules to, nor one for the
     // popup to name. (Firefox runs matchAboutBlank scripts there too, Chromium does not; pages a
