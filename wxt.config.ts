@@ -25,11 +25,11 @@ function polyfillAsModule(): Plugin {
 }
 
 /**
- * The content script talks to the browser through the browser's own promise-based API (`browser`
- * in Firefox, `chrome` in Chromium's Manifest V3), not the polyfill: it runs on every page, and the
- * polyfill is ~10 KB of it (3 KB gzipped) for the few calls it makes (storage, messages, getURL),
- * which both APIs answer the same way. The background, the extension's pages and the card keep the
- * polyfill (the `wxt/browser` alias of @wxt-dev/webextension-polyfill).
+ * The content script and the page reader talk to the browser through its own promise-based API
+ * (`browser` in Firefox, `chrome` in Chromium's Manifest V3), not the polyfill: they run on every
+ * page, and the polyfill was ~10 KB (3 KB gzipped) for the few calls they make (storage, messages,
+ * getURL), which both APIs answer the same way. The background and the extension's pages keep the
+ * polyfill (the `wxt/browser` alias of @wxt-dev/webextension-polyfill); the card makes no call.
  */
 function nativeBrowserApi(): Plugin {
   const id = '\0fact-context:native-browser';
@@ -108,7 +108,7 @@ export default defineConfig({
     // extension's ID, so no page can probe for them. Firefox lets a content script import its own
     // extension's files without this entry.
     ...(browser !== 'firefox' && {
-      web_accessible_resources: [{ resources: ['reader.js', 'card.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+      web_accessible_resources: [{ resources: MODULE_ENTRYPOINTS.map((name) => `${name}.js`), matches: ['<all_urls>'], use_dynamic_url: true }],
     }),
     action: { default_title: pkg.displayName },
     // Mentions drawn with the Custom Highlight API are invisible to assistive technology: these

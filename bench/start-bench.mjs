@@ -30,6 +30,16 @@ async function heapAfterGc(cdp) {
 }
 
 /**
+ * What the page holds now: the renderer's heap after GC, the Range objects in the extension's
+ * world (NaN without the extension) and the ranges highlighted.
+ * @param {import('@playwright/test').Page} page @param {import('@playwright/test').CDPSession} cdp
+ * @param {{ ranges(): Promise<number> }} worlds @param {boolean} extension
+ */
+async function memorySnapshot(page, cdp, worlds, extension) {
+  return { heap: await heapAfterGc(cdp), ranges: extension ? await worlds.ranges() : NaN, highlighted: await page.evaluate(countHighlights) };
+}
+
+/**
  * Follows the execution contexts of a tab's main frame, to find the extension's isolated world.
  * Must be set up before navigating.
  * @param {import('@playwright/test').CDPSession} cdp
@@ -191,12 +201,12 @@ async function memoryRun(context, url, { expected, wholePage, extension }) {
     const worlds = await watchIsolatedWorlds(cdp);
     await page.goto(url, { waitUntil: 'load' });
     await settle(page, cdp, { expected, minMs: 800 });
-    const atLoad = { heap: await heapAfterGc(cdp), ranges: extension ? await worlds.ranges() : NaN, highlighted: await page.evaluate(countHighlights) };
+    const atLoad = await memorySnapshot(page, cdp, worlds, extension);
     let whole;
     if (wholePage) {
       if (extension) await askForWholePage(context, page);
       await settle(page, cdp, { expected, minMs: 300 });
-      whole = { heap: await heapAfterGc(cdp), ranges: extension ? await worlds.ranges() : NaN, highlighted: await page.evaluate(countHighlights) };
+      whole = await memorySnapshot(page, cdp, worlds, extension);
     }
     return { atLoad, whole };
   } finally {
@@ -216,12 +226,12 @@ async function growthRun(context, url, { expected, change, catchUpMs, extension 
     const worlds = await watchIsolatedWorlds(cdp);
     await page.goto(url, { waitUntil: 'load' });
     await settle(page, cdp, { expected, minMs: 800 });
-    const before = { heap: await heapAfterGc(cdp), ranges: extension ? await worlds.ranges() : NaN };
+    const before = await memorySnapshot(page, cdp, worlds, extension);
     await change(page);
     await sleep(catchUpMs);
-    const stopped = { heap: await heapAfterGc(cdp), ranges: extension ? await worlds.ranges() : NaN, highlighted: await page.evaluate(countHighlights) };
+    const stopped = await memorySnapshot(page, cdp, worlds, extension);
     await sleep(IDLE_WATCH_MS);
-    const later = { heap: await heapAfterGc(cdp), ranges: extension ? await worlds.ranges() : NaN, highlighted: await page.evaluate(countHighlights) };
+    const later = await memorySnapshot(page, cdp, worlds, extension);
     return { before, stopped, later };
   } finally {
     await page.close();

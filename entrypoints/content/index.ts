@@ -61,6 +61,7 @@ export default defineContentScript({
     const hostsToCheck = [...new Set([host, topHost()])];
     let settings: Settings = (await loadSettings(topicIds)).settings;
     const isOn = () => settings.enabled && hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
+    const shouldRead = () => isHtml && isOn();
 
     let reader: Promise<PageReader | undefined> | undefined;
     const startReading = () => {
@@ -75,12 +76,12 @@ export default defineContentScript({
         () => undefined, // the extension was reloaded or updated
       );
     };
-    if (isHtml && isOn()) startReading();
+    if (shouldRead()) startReading();
     ctx.onInvalidated(
       watchSettings(topicIds, (next) => {
         settings = next;
         if (reader) void reader.then((started) => started?.render());
-        else if (isHtml && isOn()) startReading();
+        else if (shouldRead()) startReading();
       }),
     );
 
