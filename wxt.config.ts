@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { validateAnswerModel, validateFactData } from './utils/data-schema';
+import { validateAnswerModel, validateFactData, type TopicsFile } from './utils/data-schema';
+import { foldedTerms, matcherConfigFromTopics } from './utils/matcher';
+import { probeSource } from './utils/term-anchors';
 
 /**
  * Lets the bundler treat webextension-polyfill (a UMD file) as an ES module with a default export.
@@ -60,24 +62,31 @@ function privateEventNames(): Plugin {
 }
 
 /**
- * `import ids from '…/topics.json?ids'`: the ids of the file's topics alone (utils/topic-ids.ts), so
- * that the every-page content script does not bundle the whole file for them.
+ * Parts of data/topics.json for the every-page content script, so that it does not bundle the whole
+ * file: `import ids from '…/topics.json?ids'` (utils/topic-ids.ts), the topics' ids; and
+ * `import probe from '…/topics.json?probe'` (utils/topic-probe.ts), the regular expression its
+ * probe looks for the terms with, made here from the terms as the matcher's own code folds them.
  */
-function topicIdsOnly(): Plugin {
-  const prefix = '\0fact-context:topic-ids:';
+export function topicsFileParts(): Plugin {
+  const prefix = '\0fact-context:topics-part:';
+  const parts: Record<string, (file: TopicsFile) => unknown> = {
+    ids: (file) => file.topics.map((topic) => topic.id),
+    probe: (file) => probeSource(foldedTerms(matcherConfigFromTopics(file))),
+  };
   return {
-    name: 'fact-context:topic-ids',
+    name: 'fact-context:topics-parts',
     enforce: 'pre',
     async resolveId(source, importer) {
-      if (!source.endsWith('.json?ids')) return null;
-      const resolved = await this.resolve(source.slice(0, -'?ids'.length), importer, { skipSelf: true });
+      const part = /\.json\?(\w+)$/.exec(source)?.[1];
+      if (!part || !(part in parts)) return null;
+      const resolved = await this.resolve(source.slice(0, -`?${part}`.length), importer, { skipSelf: true });
       // (Not ending in .json, which Vite's JSON plugin would take for its own.)
-      return resolved ? `${prefix}${resolved.id}.js` : null;
+      return resolved ? `${prefix}${part}:${resolved.id}.js` : null;
     },
     load(id) {
       if (!id.startsWith(prefix)) return null;
-      const file = JSON.parse(readFileSync(id.slice(prefix.length, -'.js'.length), 'utf8')) as { topics: { id: string }[] };
-      return `export default ${JSON.stringify(file.topics.map((topic) => topic.id))};\n`;
+      const [, part, file] = /^(\w+):(.*)\.js$/.exec(id.slice(prefix.length))!;
+      return `export default ${JSON.stringify(parts[part](JSON.parse(readFileSync(file, 'utf8')) as TopicsFile))};\n`;
     },
   };
 }
@@ -130,7 +139,7 @@ export default defineConfig({
     }),
   }),
   // No module-preload polyfill: it is a fetch() the extension has no use for (its files are local).
-  vite: () => ({ plugins: [privateEventNames(), topicIdsOnly(), polyfillAsModule(), preact()], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [privateEventNames(), topicsFileParts(), polyfillAsModule(), preact()], build: { modulePreload: { polyfill: false } } }),
   zip: {
     // The sources archive Firefox's review asks for: what `npm ci && npm run build:firefox` needs.
     excludeSources: ['bench/results/**', 'docs/**', 'assets/**'],

@@ -1,20 +1,5 @@
+import { createHighlightStyles, type HighlightStyles } from './highlight-styles';
 import type { PageMention } from './page-mentions';
-
-/**
- * Highlight names in the page's shared `CSS.highlights` registry are `fact-context-<topic>--<random>`
- * (and `fact-context-current--<random>` for the keyboard's mention). The random ending, new on every
- * page, is what lets our rules be cheap and still hold: a page cannot aim CSS at names it cannot know
- * in advance (see highlightCss).
- */
-export const HIGHLIGHT_PREFIX = 'fact-context';
-
-const randomEnding = () => Math.random().toString(36).slice(2, 10).padEnd(8, '0');
-
-// One hue per topic; translucent so the text stays readable on light and dark pages alike.
-const TOPIC_COLOURS = ['229 72 77', '62 99 221', '214 142 0', '48 164 108'];
-
-/** The colour ("r g b") of the topic at `index` in data/topics.json; the card uses it too. */
-export const topicColour = (index: number) => TOPIC_COLOURS[index % TOPIC_COLOURS.length];
 
 /**
  * Above this many mentions on a page, only those near the viewport are registered. Chromium
@@ -25,45 +10,12 @@ export const topicColour = (index: number) => TOPIC_COLOURS[index % TOPIC_COLOUR
 const NEAR_VIEWPORT_ONLY_ABOVE = 300;
 
 /**
- * The rules that paint our highlights. In the document they hang on `:root` and reach every
- * element by highlight inheritance: a universal `::highlight()` rule is checked against every element
- * at every style recalculation, which made the initial style of a 50,000-element page about 40 %
- * dearer (~150 ms on the bench's page, measured with the rules alone, no extension). In a shadow root,
- * where `:root` matches nothing, the rules are universal (shadow trees are small). `!important`, in
- * a sheet adopted after the page's own: among important rules ours come last.
- * Firefox (153) has no highlight inheritance: a `:root::highlight()` rule paints only text that is a
- * direct child of <html>, so there the document's rules are universal too.
- */
-const DOCUMENT_SCOPE = import.meta.env.FIREFOX ? '' : ':root';
-
-function highlightCss(names: { current: string; topics: readonly [topic: string, name: string][] }, scope: ':root' | ''): string {
-  const current = `${scope}::highlight(${names.current}) { background-color: rgb(255 196 0 / 0.55) !important; text-decoration: underline 3px rgb(214 142 0) !important; text-underline-offset: 3px !important; }`;
-  return current + '\n' + names.topics
-    .map(([, name], i) => {
-      const rgb = topicColour(i);
-      return `${scope}::highlight(${name}) { background-color: rgb(${rgb} / 0.16) !important; text-decoration: underline 2px rgb(${rgb} / 0.85) !important; text-underline-offset: 3px !important; }`;
-    })
-    .join('\n');
-}
-
-/**
  * Paints mentions with the CSS Custom Highlight API: no element is added around the page's text,
  * so its layout, its scripts and its selection behave as if we were not there.
  * https://drafts.csswg.org/css-highlight-api-1/
  */
-export function createHighlighter(topics: readonly string[], doc: Document = document) {
-  const ending = randomEnding();
-  const highlightName = (topic: string) => `${HIGHLIGHT_PREFIX}-${topic}--${ending}`;
-  const currentName = `${HIGHLIGHT_PREFIX}-current--${ending}`;
-  const names = { current: currentName, topics: topics.map((topic) => [topic, highlightName(topic)] as [string, string]) };
-  // Constructed style sheets add no node to the page and are not blocked by a style-src CSP.
-  const documentSheet = sheetOf(highlightCss(names, DOCUMENT_SCOPE));
-  let shadowSheet: CSSStyleSheet | undefined;
-  const adoptSheet = (root: Document | ShadowRoot) => {
-    const sheet = root === doc ? documentSheet : (shadowSheet ??= sheetOf(highlightCss(names, '')));
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  };
-  adoptSheet(doc);
+export function createHighlighter(topics: readonly string[], doc: Document = document, styles: HighlightStyles = createHighlightStyles(topics, doc)) {
+  const { highlightName, currentName } = styles;
   const highlights = new Map(topics.map((topic) => [topic, new Highlight()]));
   // What each Highlight holds, kept on our side. In Firefox a content script sees the page's
   // Highlight through an Xray wrapper, which cannot be iterated (`for…of` throws "Xray wrapping of
@@ -112,11 +64,11 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
      * replace our entries: put them back. Cheap (a few lookups), so callers may run it often.
      */
     restore() {
-      adoptSheet(doc);
+      styles.adopt(doc);
       register();
     },
     /** Highlights inside a shadow root are painted only by `::highlight()` rules in that root. */
-    styleShadowRoot: (root: ShadowRoot) => adoptSheet(root),
+    styleShadowRoot: (root: ShadowRoot) => styles.adopt(root),
     /**
      * Shows exactly these mentions (on a page with very many, those near the viewport). Only what
      * changed is added to or deleted from each Highlight, so that appending a paragraph repaints
@@ -138,15 +90,9 @@ export function createHighlighter(topics: readonly string[], doc: Document = doc
       nearViewport.stop();
       CSS.highlights.delete(currentName);
       for (const topic of highlights.keys()) CSS.highlights.delete(highlightName(topic));
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== documentSheet);
+      styles.remove();
     },
   };
-}
-
-function sheetOf(css: string): CSSStyleSheet {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  return sheet;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { MentionPopover } from '../components/MentionPopover';
 import type { TopicsFile } from '../utils/data-schema';
 import type { CardAnswers } from '../utils/messages';
-import { topicColour } from './highlighter';
+import { topicColour } from './highlight-styles';
 import type { PageMention } from './page-mentions';
 import type { PopoverAnchor } from './popover-host';
 

@@ -7,11 +7,12 @@ import { createLiveMentions } from './live-mentions';
 import { mentionContext } from './mention-context';
 import { createMentionLocator } from './mention-locator';
 import type { PageMention } from './page-mentions';
+import type { HighlightStyles } from './highlight-styles';
 import type { ShowOptions } from './popover-host';
 import type { PlanOptions } from './reading-plan';
 import { trackHoverPointer } from './pointer-tracker';
 import { scrollRangeIntoView } from './scroll-to-range';
-import { whenIdle, yieldToPage } from './yield-to-page';
+import { whenParsedAndIdle, yieldToPage } from './yield-to-page';
 import { applyDensity } from '../utils/density';
 import { createHoverIntent } from '../utils/hover-intent';
 import { createMatcher, matcherConfigFromTopics } from '../utils/matcher';
@@ -34,12 +35,6 @@ function readersReach(): PlanOptions {
   return { band: { top: -screen, bottom: 2 * screen }, tallPx: READ_WHOLE_UP_TO_SCREENS * screen };
 }
 
-/** The DOM is parsed and the page has had its first idle moment (what document_idle would give). */
-async function pageReady(): Promise<void> {
-  if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  await new Promise<void>((resolve) => whenIdle(resolve, 1000));
-}
-
 export interface PageReaderOptions {
   /** The frame's site (as the popup names it). */
   host: string;
@@ -49,6 +44,8 @@ export interface PageReaderOptions {
   isOn(): boolean;
   /** The card's "Turn off on this site". */
   turnOffSite(): void;
+  /** The highlights' style sheet, if the content script has adopted it already. */
+  styles?: HighlightStyles;
 }
 
 export interface PageReader {
@@ -64,13 +61,12 @@ export interface PageReader {
  * The every-page content script (entrypoints/content/index.ts) checks the settings and imports
  * this module (reader.js) only where the extension is on.
  */
-export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite }: PageReaderOptions): Promise<PageReader | undefined> {
+export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles }: PageReaderOptions): Promise<PageReader | undefined> {
   const topicIds = topicData.topics.map((topic) => topic.id);
-  // The highlight style sheet is added at once, before the page is styled if it can be: added
-  // later, it makes the browser restyle every element (~0.4 s on a 50,000-element page).
-  let highlighter = isOn() ? createHighlighter(topicIds) : undefined;
+  // The highlight style sheet is added at once if the content script has not (lib/highlight-styles.ts).
+  let highlighter = isOn() ? createHighlighter(topicIds, document, styles) : styles?.remove();
   ctx.onInvalidated(() => highlighter?.destroy());
-  await pageReady();
+  await whenParsedAndIdle();
   // (The content script checked the document's type; its root element is known only now.)
   if (!(document.documentElement instanceof HTMLElement)) {
     highlighter?.destroy();
@@ -164,10 +160,10 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
     // gone), should the newer copy's start announcement not reach it (lib/wxt-event-names.ts).
     if (ctx.isInvalid) return;
     const on = isOn();
-    if (!on && live) {
+    if (!on && (live || highlighter)) {
       // Off means off: stop following the page, take the highlights and their style sheet away,
       // and read it afresh if turned back on.
-      live.stop();
+      live?.stop();
       live = undefined;
       pageMentions = [];
       highlighter?.destroy();

@@ -18,3 +18,9 @@ export function whenIdle(callback: () => void, timeoutMs: number): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: timeoutMs });
   else setTimeout(callback, Math.min(timeoutMs, 50));
 }
+
+/** The document is parsed and the page has had its first idle moment (what document_idle would give). */
+export async function whenParsedAndIdle(doc: Document = document): Promise<void> {
+  if (doc.readyState === 'loading') await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  await new Promise<void>((resolve) => whenIdle(resolve, 1000));
+}

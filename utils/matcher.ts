@@ -7,6 +7,8 @@
  * soft hyphens and zero-width characters, and reads typographic apostrophes and hyphens as ASCII.
  */
 
+import { anchorOf, anchorPattern as anchorRegExp, IGNORABLE, IGNORABLE_CLASS } from './term-anchors';
+
 export interface MentionTerm {
   /** The term as written in data/, e.g. "Huawei Technologies". */
   text: string;
@@ -52,11 +54,8 @@ const SPACE = 1; // any white space
 const IGNORED = 0xffff; // skipped entirely (soft hyphen, zero-width characters)
 
 const WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
-const IGNORABLE = '\u00ad\u200b\u200c\u200d\u2060\ufeff';
 const EQUIVALENTS: Record<string, string> = { '-': '\u2010\u2011', "'": '\u2018\u2019\u02bc' };
 
-/** The ignorable characters as a regex class, matched in the same pass as the anchors. */
-const IGNORABLE_CLASS = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]';
 const IGNORABLE_ALL = new RegExp(IGNORABLE_CLASS, 'g');
 /** Above this many anchor words, the regex first look stops paying for itself. */
 const ANCHOR_LIMIT = 256;
@@ -92,6 +91,14 @@ function foldPattern(text: string): string {
     folded += f;
   }
   return folded.trimEnd();
+}
+
+/** The distinct anchors of some folded terms. */
+const anchorsOf = (foldedTerms: readonly string[]) => [...new Set(foldedTerms.map(anchorOf))].filter(Boolean);
+
+/** Every term of `config` folded as the scan folds text (the build makes the content script's probe of them, utils/term-anchors.ts). */
+export function foldedTerms(config: MatcherConfig): string[] {
+  return [...new Set(config.terms.map((term) => foldPattern(term.text)).filter(Boolean))].sort();
 }
 
 function isWordCharAt(text: string, index: number): boolean {
@@ -168,14 +175,14 @@ export function createMatcher(config: MatcherConfig): Matcher {
   // anchor found. With many terms a long alternation stops paying, so above ANCHOR_LIMIT anchors
   // (and for text with soft hyphens or zero-width characters, which can split an anchor, or whose
   // lower case changes its length) the automaton reads everything.
-  const anchors = [...new Set(folded.filter((_, i) => patterns[i].mention).map((text) => text.split(/[ '-]/).reduce((a, b) => (b.length > a.length ? b : a), '')))].filter(Boolean);
+  const anchors = anchorsOf(folded.filter((_, i) => patterns[i].mention));
   // Lower-casing a whole text is not always the automaton's one-character folding: a final Σ
   // becomes ς, not σ, and capitals outside the BMP are lowered in the text but kept in the
   // patterns. Anchors with σ or such characters would then be missed, so they go without.
   const anchorsFoldLikeText = anchors.every((anchor) => !/[σς\ud800-\udfff]/.test(anchor));
   const anchorPattern =
     anchors.length > 0 && anchors.length <= ANCHOR_LIMIT && anchorsFoldLikeText
-      ? new RegExp(`${anchors.sort((a, b) => b.length - a.length).map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|${IGNORABLE_CLASS}`, 'g')
+      ? anchorRegExp(anchors, 'g')
       : undefined;
 
   function candidateEnds(text: string): number[] {

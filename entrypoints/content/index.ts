@@ -1,8 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createHighlightStyles, type HighlightStyles } from '../../lib/highlight-styles';
+import { probeForMentions, type MentionProbe } from '../../lib/mention-probe';
 import { loadModule } from '../../lib/module-loader';
 import type { PageReader } from '../../lib/page-reader';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+import { createMentionProbe } from '../../utils/term-anchors';
+import { topicProbeSource } from '../../utils/topic-probe';
 import { topicIds } from '../../utils/topic-ids';
 import { isMessageUItoCS, type MessageUItoCS, type PageSummary } from '../../utils/messages';
 import { setSiteEnabled, type Settings } from '../../utils/settings';
@@ -28,10 +32,12 @@ function hostOf(origin: string | undefined): string {
 }
 
 /**
- * What runs on every page: the settings check. Where the extension is on, it imports the page
- * reader (lib/page-reader.ts, `reader.js`), which does everything else; where it is off, or in a
- * document that is not HTML, nothing more is loaded or built (no style sheet, matcher, observer or
- * listener) until the reader turns it on.
+ * What runs on every page and in every frame: the settings check, and where the extension is on,
+ * the probe (lib/mention-probe.ts): does the text hold a word that every term contains? Only then
+ * does it import the page reader (lib/page-reader.ts, `reader.js`), which does everything else.
+ * Most pages, and nearly every ad or widget frame, never get that far. Where the extension is off,
+ * or in a document that is not HTML, nothing more is built (no style sheet, probe, matcher,
+ * observer or listener) until the reader turns it on.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -63,6 +69,8 @@ export default defineContentScript({
     const isOn = () => settings.enabled && hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
     const shouldRead = () => isHtml && isOn();
 
+    let styles: HighlightStyles | undefined;
+    let probe: MentionProbe | undefined;
     let reader: Promise<PageReader | undefined> | undefined;
     const startReading = () => {
       reader ??= loadModule('/reader.js').then(
@@ -72,18 +80,36 @@ export default defineContentScript({
             settings: () => settings,
             isOn,
             turnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
+            styles,
           }),
         () => undefined, // the extension was reloaded or updated
       );
     };
-    if (shouldRead()) startReading();
+    /** Once the reader has started, it follows the settings; until then, the probe is on where the extension is. */
+    const followSettings = () => {
+      if (reader) return void reader.then((started) => started?.render());
+      if (shouldRead()) {
+        // The highlights' style sheet goes in now, before the page is styled (lib/highlight-styles.ts).
+        styles ??= createHighlightStyles(topicIds);
+        probe ??= probeForMentions(document, createMentionProbe(topicProbeSource), startReading);
+      } else {
+        probe?.stop();
+        probe = undefined;
+        styles?.remove();
+        styles = undefined;
+      }
+    };
+    followSettings();
     ctx.onInvalidated(
       watchSettings(topicIds, (next) => {
         settings = next;
-        if (reader) void reader.then((started) => started?.render());
-        else if (shouldRead()) startReading();
+        followSettings();
       }),
     );
+    ctx.onInvalidated(() => {
+      probe?.stop();
+      if (!reader) styles?.remove(); // (the reader takes its own away)
+    });
 
     // What a page the extension is not reading answers: its site, and nothing found.
     const notReading = (message: MessageUItoCS): PageSummary | boolean =>

@@ -139,3 +139,43 @@ test.describe('frames', () => {
     expect(await all(tab)).toEqual([]); // the top page has no mention of its own
   });
 });
+
+test.describe('frames with nothing to read at first (ad slots, pixels, widgets), some of whose text arrives later', () => {
+  let tab: Tab;
+  let tabId: number;
+  test.beforeEach(async ({ open, driver }) => {
+    tab = await open('frames-late.html?after=1500');
+    tabId = await tabIdOf(driver, tab);
+  });
+
+  const frameById = (id: string): Promise<Frame | undefined> => tab.frame(`iframe#${id}`).catch(() => undefined);
+  const highlightedIn = async (id: string) => {
+    const frame = await frameById(id);
+    return frame ? all(frame).catch(() => []) : [];
+  };
+
+  test('text that arrives late is highlighted in every kind of frame, and in the page; frames with nothing to read stay empty', async () => {
+    await expect.poll(() => all(tab), { timeout: 10_000 }).toEqual(['5G standards']);
+    await expect.poll(() => highlightedIn('blank-late')).toEqual(['Commerce Department', 'Huawei']);
+    await expect.poll(() => highlightedIn('srcdoc-late')).toEqual(['Entity List']);
+    await expect.poll(() => highlightedIn('same-late')).toEqual(['3GPP', '5G standard']);
+    for (const id of ['empty', 'pixel', 'ad']) expect(await highlightedIn(id), id).toEqual([]);
+  });
+
+  test('the toolbar badge adds up the late mentions of every frame', async ({ driver }) => {
+    await expect.poll(() => badgeText(driver, tabId), { timeout: 10_000 }).toBe('6');
+  });
+
+  test('the card opens inside a frame whose text arrived late', async () => {
+    await expect.poll(() => highlightedIn('blank-late'), { timeout: 10_000 }).toEqual(['Commerce Department', 'Huawei']);
+    const frame = (await frameById('blank-late'))!;
+    const box = await frame.box();
+    const point = await frame.evaluate(() => {
+      const range = [...[...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([name]) => name.startsWith('fact-context-huawei--'))![1]][0];
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await tab.mouse.move(box.x + 1 + point.x, box.y + 1 + point.y, { steps: 4 });
+    await expect(popover(tab, frame)).toHaveAccessibleName('Huawei');
+  });
+});

@@ -1,0 +1,107 @@
+import { whenIdle, whenParsedAndIdle } from './yield-to-page';
+
+/**
+ * The every-page content script's look at a document before it loads the page reader: does any of
+ * its text, or of its open shadow roots' text, contain a word that every term contains (an anchor,
+ * utils/term-anchors.ts)? Most pages, and nearly every ad, widget and tracking frame, have none:
+ * they pay this look (a textContent and one regular-expression search) and a MutationObserver that
+ * looks at text as it arrives, never the reader's start. Not a match: a false alarm ("5G" in
+ * "25GB") only loads the reader, which then finds nothing, as it did for every page before.
+ */
+
+export interface MentionProbe {
+  stop(): void;
+}
+
+/** Elements whose shadow-root search goes on in another idle moment after this many. */
+const ELEMENTS_PER_SLICE = 2000;
+
+/**
+ * Calls `onFound` once, as soon as `doc` holds text that passes `mayHoldMention`: at the page's
+ * first idle moment after it is parsed, or later as text is added or changed. Then stops looking.
+ */
+export function probeForMentions(doc: Document, mayHoldMention: (text: string) => boolean, onFound: () => void): MentionProbe {
+  let stopped = false;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (record.target.nodeType === Node.TEXT_NODE && mayHoldMention((record.target as Text).data)) return found();
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.TEXT_NODE ? mayHoldMention((node as Text).data) : node.nodeType === Node.ELEMENT_NODE && lookAt(node as Element)) return found();
+      }
+    }
+  });
+  const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+
+  /** Whether the element's own text may hold a mention; its shadow roots are searched in idle moments. */
+  function lookAt(element: Element): boolean {
+    if (mayHoldMention(element.textContent ?? '')) return true;
+    searchShadowRoots(element);
+    return false;
+  }
+
+  // Open shadow roots are not in textContent: their hosts are searched for, a slice at a time.
+  const pendingSearches: Element[] = [];
+  let searching = false;
+  function searchShadowRoots(under: Element) {
+    pendingSearches.push(under);
+    if (searching) return;
+    searching = true;
+    whenIdle(searchSlice, 1000);
+  }
+  function searchSlice() {
+    let visited = 0;
+    while (!stopped && pendingSearches.length > 0) {
+      const root = pendingSearches.pop()!;
+      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+      for (let element: Node | null = walker.currentNode; element; element = walker.nextNode()) {
+        const shadowRoot = (element as Element).shadowRoot;
+        if (shadowRoot) {
+          observer.observe(shadowRoot, OBSERVE);
+          if (mayHoldMention(shadowRoot.textContent ?? '')) return found();
+          // Shadow roots inside it: searched later, as a root of their own.
+          for (const child of shadowRoot.children) pendingSearches.push(child);
+        }
+        if (++visited >= ELEMENTS_PER_SLICE && walker.nextNode()) {
+          // Carry on from the next element in another idle moment.
+          pendingSearches.push(...siblingsAndAncestorsAfter(walker.currentNode as Element, root));
+          whenIdle(searchSlice, 1000);
+          return;
+        }
+      }
+    }
+    searching = false;
+  }
+
+  function found() {
+    if (stopped) return;
+    stop();
+    onFound();
+  }
+  function stop() {
+    stopped = true;
+    observer.disconnect();
+  }
+
+  void whenParsedAndIdle(doc).then(() => {
+    if (stopped) return;
+    observer.observe(doc, OBSERVE);
+    const root = doc.documentElement;
+    if (root && lookAt(root)) found();
+  });
+  return { stop };
+}
+
+/**
+ * The element and what follows it in document order within `root`, as subtrees: `element` itself,
+ * then the next siblings of it and of each of its ancestors up to `root`.
+ */
+function siblingsAndAncestorsAfter(element: Element, root: Element): Element[] {
+  const subtrees: Element[] = [element];
+  for (let current: Element | null = element; current && current !== root; current = current.parentElement) {
+    for (let next = current.nextElementSibling; next; next = next.nextElementSibling) subtrees.push(next);
+  }
+  return subtrees.reverse(); // popped from the end: document order
+}

@@ -1,0 +1,11 @@
+// Parts of a topics file, made at build time by topicsFileParts in wxt.config.ts.
+// `?ids`: the ids of its topics.
+declare module '*.json?ids' {
+  const ids: readonly string[];
+  export default ids;
+}
+// `?probe`: the source of the regular expression that finds its terms (utils/term-anchors.ts probeSource).
+declare module '*.json?probe' {
+  const source: string;
+  export default source;
+}
