@@ -32,6 +32,8 @@ function polyfillAsModule(): Plugin {
  * page, and the polyfill was ~10 KB (3 KB gzipped) for the few calls they make (storage, messages,
  * getURL), which both APIs answer the same way. The background and the extension's pages keep the
  * polyfill (the `wxt/browser` alias of @wxt-dev/webextension-polyfill); the card makes no call.
+ * The namespace is looked up on first use, not at load: a frame whose probe finds nothing never
+ * touches the browser's API (see entrypoints/content/index.ts).
  */
 function nativeBrowserApi(): Plugin {
   const id = '\0fact-context:native-browser';
@@ -40,7 +42,9 @@ function nativeBrowserApi(): Plugin {
     enforce: 'pre',
     resolveId: (source) => (source === '@wxt-dev/webextension-polyfill/browser' ? id : null),
     load: (source) =>
-      source === id ? 'export const browser = globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;\n' : null,
+      source === id
+        ? 'let api;\nexport const browser = new Proxy({}, { get: (_, key) => (api ??= globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome)[key] });\n'
+        : null,
   };
 }
 
@@ -48,8 +52,8 @@ function nativeBrowserApi(): Plugin {
  * WXT's content-script context names the events it puts on the page's document after the
  * extension's public id (its start announcement, which also stops an older copy of the script):
  * any page could listen for it to learn the extension is installed, or dispatch it to stop the
- * extension. Its event-name module is replaced with lib/wxt-event-names.ts, which names them after
- * the extension's private origin. (Its two importers inside WXT import it by a relative path.)
+ * extension. Its event-name module is replaced with lib/wxt-event-names.ts, which gives each copy of
+ * the script names of its own. (Its two importers inside WXT import it by a relative path.)
  */
 function privateEventNames(): Plugin {
   const replacement = fileURLToPath(new URL('./lib/wxt-event-names.ts', import.meta.url));

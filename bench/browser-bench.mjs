@@ -385,7 +385,7 @@ const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'
 export function analyseTrace(events, url) {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   const empty = { count: 0, totalMs: 0, maxMs: 0, over10: 0, over50: 0 };
-  const none = { found: false, script: { ...empty, slices: /** @type {number[]} */ ([]) }, renderingAfter: empty, renderingDuring: empty };
+  const none = { found: false, readerFrames: 0, script: { ...empty, slices: /** @type {number[]} */ ([]) }, renderingAfter: empty, renderingDuring: empty };
   if (!parse) return none;
   const onThread = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && typeof e.dur === 'number');
   onThread.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -420,10 +420,25 @@ export function analyseTrace(events, url) {
   const script = scriptUnits.map((u) => u.scriptMs);
   return {
     found: true,
+    readerFrames: framesThatLoaded(events, '/reader.js'),
     script: { ...summarise(script), slices: script.map((d) => Math.round(d * 100) / 100) },
     renderingAfter: summarise(after.filter((u) => u.renderMs > 0.05 && u.ts >= lastScriptEnd).map((u) => u.renderMs)),
     renderingDuring: summarise(after.filter((u) => u.renderMs > 0.05 && u.ts < lastScriptEnd).map((u) => u.renderMs)),
   };
+}
+
+/**
+ * In how many frames the extension's module at `path` was requested (the page reader: in how many
+ * documents the content script's probe found something that may be a mention).
+ * @param {any[]} events @param {string} path
+ */
+function framesThatLoaded(events, path) {
+  const frames = new Set();
+  for (const e of events) {
+    const data = e.name === 'ResourceSendRequest' ? e.args?.data : undefined;
+    if (data && typeof data.url === 'string' && data.url.startsWith('chrome-extension://') && data.url.endsWith(path)) frames.add(data.frame);
+  }
+  return frames.size;
 }
 
 /**

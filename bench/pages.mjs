@@ -322,6 +322,65 @@ export function randomTerms(count, avoid, seed = 99) {
   return [...terms];
 }
 
+/** The kinds of frame on a news page with ads and widgets, and how many of each the 30-frame page has. */
+export const FRAME_KINDS = /** @type {const} */ ({
+  blank: { count: 12, label: 'empty about:blank (ad slot)' },
+  ad: { count: 8, label: 'srcdoc ad, a few words' },
+  pixel: { count: 4, label: 'srcdoc tracking pixel' },
+  article: { count: 3, label: 'same-origin article, no mention' },
+  mention: { count: 2, label: 'same-origin article, 2 mentions' },
+  late: { count: 1, label: 'same-origin, its text (1 mention) arrives after 2 s' },
+});
+/** How long the late frame's server waits before sending its text (bench/run.mjs serves it). */
+export const LATE_FRAME_MS = 2000;
+
+/**
+ * The 30-frame news page and, for each kind of frame, a page with 10 frames of that kind alone
+ * (and one with none), so that a kind's cost per frame is the difference over 10. No page runs a
+ * script of its own: every script in a trace of them is the extension's. The late frame is streamed
+ * by the server: its text arrives 2 s after its first bytes.
+ * @param {{ functionWords: string[], contentWords: string[] }} vocabulary
+ */
+export function framePages(vocabulary) {
+  const writer = makeWriter(vocabulary, rng(41));
+  const words = (/** @type {number} */ n) => Array.from({ length: n }, () => writer.word()).join(' ');
+  const capital = (/** @type {string} */ text) => text[0].toUpperCase() + text.slice(1);
+  const article = (/** @type {(string | undefined)[]} */ mentions) =>
+    `${head('Frame')}<article><h2>${escapeHtml(capital(words(5)))}</h2>\n${[0, 1, 2].map((i) => `<p>${escapeHtml(writer.paragraph(mentions[i]))}</p>`).join('\n')}</article>\n</body></html>\n`;
+  /** @type {Record<keyof typeof FRAME_KINDS, () => string>} */
+  const frameOf = {
+    blank: () => '<iframe width="300" height="250" title="ad slot"></iframe>',
+    ad: () => `<iframe width="300" height="250" title="ad" srcdoc="<p style='font:14px sans-serif'>${escapeHtml(capital(words(5)))}</p><a href='#'>${escapeHtml(capital(words(2)))}</a>"></iframe>`,
+    pixel: () => '<iframe width="1" height="1" style="border:0" title="pixel" srcdoc="<img alt=\'\' width=\'1\' height=\'1\'>"></iframe>',
+    article: () => '<iframe width="600" height="300" title="article" src="frame-article.html"></iframe>',
+    mention: () => '<iframe width="600" height="300" title="article with mentions" src="frame-article-mention.html"></iframe>',
+    late: () => '<iframe width="600" height="300" title="late" src="frame-late.html"></iframe>',
+  };
+  const stories = Array.from({ length: 8 }, () => `<section><h2>${escapeHtml(capital(words(6)))}</h2><p>${escapeHtml(writer.paragraph(undefined))}</p></section>`);
+  /** A front page without a mention of its own, with these frames spread between its stories. */
+  const frontPage = (/** @type {string} */ title, /** @type {string[]} */ frames) => {
+    let html = `${head(title)}<header><h1>${escapeHtml(capital(words(3)))}</h1><nav>${Array.from({ length: 8 }, () => `<a href="#">${escapeHtml(capital(writer.word()))}</a>`).join(' ')}</nav></header>\n`;
+    stories.forEach((story, i) => {
+      html += `${story}\n`;
+      html += frames.filter((_, f) => f % stories.length === i).join('\n') + '\n';
+    });
+    return `${html}</body></html>\n`;
+  };
+  const mixed = Object.entries(FRAME_KINDS).flatMap(([kind, { count }]) => Array.from({ length: count }, () => frameOf[/** @type {keyof typeof FRAME_KINDS} */ (kind)]()));
+  /** @type {Record<string, string>} */
+  const files = {
+    'frames-news.html': frontPage('News front page, 30 frames', mixed),
+    'frames-kind-none.html': frontPage('News front page, no frame', []),
+    'frame-article.html': article([]),
+    'frame-article-mention.html': article(['Huawei', undefined, 'the Entity List']),
+    // Served in two parts, the second after LATE_FRAME_MS (bench/run.mjs).
+    'frame-late-1.html': `${head('Late frame')}<p>${escapeHtml(capital(words(3)))}…</p>\n`,
+    'frame-late-2.html': `<p>${escapeHtml(writer.paragraph('5G standards'))}</p>\n</body></html>\n`,
+  };
+  for (const kind of Object.keys(FRAME_KINDS)) files[`frames-kind-${kind}.html`] = frontPage(`News front page, 10 frames: ${kind}`, Array.from({ length: 10 }, () => frameOf[/** @type {keyof typeof FRAME_KINDS} */ (kind)]()));
+  return { files, mentionsPerFrame: { mention: 2, late: 1 } };
+}
+
 /**
  * Generates every page into `dir` (emptied first) and returns what the benchmark needs to know.
  * @param {string} root repository root @param {string} dir
@@ -339,7 +398,9 @@ export function generatePages(root, dir) {
   const elements = elementsPage(vocabulary);
   const feed = feedPage(vocabulary);
   const storm = stormPage(vocabulary);
+  const frames = framePages(vocabulary);
   const files = {
+    ...frames.files,
     'text-8kb-3.html': small.html,
     'text-2mb-none.html': noMentions.html,
     'text-2mb-200.html': withMentions.html,
@@ -358,6 +419,7 @@ export function generatePages(root, dir) {
       withMentions: { file: 'text-2mb-200.html', bytes: Buffer.byteLength(withMentions.html), text: withMentions.text, paragraphs: withMentions.paragraphs, mentions: 200 },
       elements: { file: 'elements-50k.html', bytes: Buffer.byteLength(elements.html), elements: elements.elements, mentions: 50 },
       feed: { file: 'feed.html', bytes: Buffer.byteLength(feed.html), initial: feed.initial },
+      frames: { file: 'frames-news.html', bytes: Buffer.byteLength(frames.files['frames-news.html']), kindFile: (/** @type {string} */ kind) => `frames-kind-${kind}.html`, mentionsPerFrame: frames.mentionsPerFrame },
       storm: { file: 'storm.html', bytes: Buffer.byteLength(storm.html), paragraphs: storm.paragraphs, mentions: storm.mentions, nodes: storm.nodes, intervalMs: storm.intervalMs, mentionsPerTick: storm.mentionsPerTick },
     },
   };

@@ -19,6 +19,7 @@ const { runMatcherBench } = await import('./matcher-bench.mjs');
 const { runBrowserBench, median } = await import('./browser-bench.mjs');
 const { runCrossBrowserBench } = await import('./cross-browser-bench.mjs');
 const { runStartBench } = await import('./start-bench.mjs');
+const { lateFrameRoute, runFramesBench, writeEmptyExtension } = await import('./frames-bench.mjs');
 const { launchBaseline } = await import('./browser-bench.mjs');
 const { FIREFOX_PATH, FIREFOX_EXTENSION_DIR } = await import('../tests/support/firefox.mjs');
 
@@ -40,6 +41,8 @@ const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
 const READER_MODULE = join(EXTENSION_DIR, 'reader.js');
 /** The card's module, which the page reader imports on first need. */
 const CARD_MODULE = join(EXTENSION_DIR, 'card.js');
+/** BENCH_PARTS=start,frames runs only those parts (matcher, browser, cross, start, frames); all by default. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'matcher,browser,cross,start,frames').split(',').map((part) => part.trim()));
 const STORM_MS = 3000;
 const STORM_CATCH_UP_MS = 2000;
 const MARK_PATH = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
@@ -67,7 +70,7 @@ log(`Generated pages in ${relative(ROOT, PAGES_DIR)}/: ${Object.values(pages).ma
 // 4. Matcher micro-benchmarks (first, while no browser is running).
 /** @type {any} */
 let matcher;
-try {
+if (PARTS.has('matcher')) try {
   log('Matcher micro-benchmarks (tinybench, Node)…');
   matcher = await runMatcherBench(ROOT, {
     textWithMentions: pages.withMentions.text,
@@ -92,8 +95,8 @@ const cardBundle = { file: relative(ROOT, CARD_MODULE), rawBytes: cardModule.len
 // 2–3. Chromium.
 /** @type {any} */
 let browser;
-const server = await startStaticServer(PAGES_DIR);
-try {
+const server = await startStaticServer(PAGES_DIR, 0, { '/frame-late.html': lateFrameRoute(PAGES_DIR) });
+if (PARTS.has('browser')) try {
   log(`Chromium (${CHROMIUM_PATH})…`);
   browser = await runBrowserBench({
     origin: server.origin,
@@ -125,7 +128,7 @@ try {
 // 2b. Chromium and Firefox side by side, measured the same way (no DevTools protocol in Firefox).
 /** @type {any} */
 let cross;
-try {
+if (PARTS.has('cross')) try {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${relative(ROOT, FIREFOX_EXTENSION_DIR)}: \`npm run bench\` builds it.`);
   if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}: install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.`);
   log(`Chromium and Firefox (${FIREFOX_PATH}), measured the same way…`);
@@ -153,7 +156,9 @@ try {
 // 2c. What every page pays at start, the first card, memory (Chromium, DevTools protocol).
 /** @type {any} */
 let start;
-try {
+/** @type {any} */
+let framesResult;
+if (PARTS.has('start')) try {
   log('What every page pays at start, the first card, memory (Chromium)…');
   const withExtension = await launchWithExtension();
   const plain = await launchBaseline({ chromiumPath: CHROMIUM_PATH, chromiumArgs, baseline: BASELINE });
@@ -180,6 +185,23 @@ try {
   }
 } catch (error) {
   errors.push(`start benchmark: ${/** @type {Error} */ (error).stack ?? error}`);
+}
+
+// 2d. A news page full of frames (Chromium, traces).
+try {
+  if (PARTS.has('frames')) {
+    log('A news page with 30 frames, and each kind of frame alone (Chromium)…');
+    const withExtension = await launchWithExtension();
+    const withEmptyScript = await launchWithExtension({ extensionDir: writeEmptyExtension(join(PAGES_DIR, 'empty-extension')) });
+    try {
+      framesResult = await runFramesBench({ origin: server.origin, withExtension: withExtension.context, withEmptyScript: withEmptyScript.context, frames: pages.frames, runs: RUNS, log });
+    } finally {
+      await withExtension.close().catch(() => {});
+      await withEmptyScript.close().catch(() => {});
+    }
+  }
+} catch (error) {
+  errors.push(`frames benchmark: ${/** @type {Error} */ (error).stack ?? error}`);
 } finally {
   await server.close();
 }
@@ -607,6 +629,28 @@ if (start) {
   }
 }
 
+/** @type {Record<string, any>} */
+const framesSummary = {};
+if (framesResult) {
+  const spread = (/** @type {number[]} */ values, digits = 1) => `runs ${fmt(Math.min(...values), digits)}…${fmt(Math.max(...values), digits)}`;
+  const label = 'news page, 30 frames';
+  const totals = framesResult.page.map((/** @type {any} */ r) => r.totalMs);
+  const longest = framesResult.page.map((/** @type {any} */ r) => r.maxMs);
+  const readerFrames = median(framesResult.page.map((/** @type {any} */ r) => r.readerFrames));
+  Object.assign(framesSummary, { totalMs: median(totals), longestSliceMs: median(longest), readerFrames, highlights: framesResult.highlights, perKind: framesResult.perKind, noFramePageMs: framesResult.noneMs, runs: framesResult.page });
+  const reference = median(framesResult.reference);
+  framesSummary.emptyScriptMs = reference;
+  framesSummary.emptyScriptPerFrameMs = framesResult.referencePerFrame.ms;
+  row({ case: label, metric: "the extension's script in all frames (trace); frames that loaded the reader", with: `${ms(median(totals))}; ${fmt(readerFrames, 0)} of 30`, without: `${ms(reference)} an empty content script`, ratio: `${fmt(median(totals) / reference, 1)}× the empty script; ${spread(totals)}`, target: '≤ 10 ms', ok: median(totals) <= 10 });
+  row({ case: 'one empty about:blank frame', metric: "an empty content script's cost per frame: the floor (10 frames vs none)", with: ms(framesResult.referencePerFrame.ms), without: '', ratio: `runs ${fmt(framesResult.referencePerFrame.spread[0], 2)}…${fmt(framesResult.referencePerFrame.spread[1], 2)}`, target: '', ok: null });
+  row({ case: label, metric: "the extension's longest slice (trace)", with: ms(median(longest)), without: '', ratio: spread(longest), target: '≤ 4 ms', ok: median(longest) <= 4 });
+  const documents = framesResult.highlights.length;
+  row({ case: label, metric: 'documents whose mentions are all highlighted (and no other)', with: `${documents - framesResult.wrong} of ${documents}`, without: '', ratio: '', target: 'all', ok: framesResult.wrong === 0 });
+  for (const [kind, k] of Object.entries(framesResult.perKind)) {
+    row({ case: `one frame: ${k.label}`, metric: "the extension's script per frame (10 frames vs none); loaded the reader", with: ms(k.perFrameMs), without: `${fmt(k.readerFrames, 0)} of 10`, ratio: `runs ${fmt(k.spread[0], 2)}…${fmt(k.spread[1], 2)}`, target: '', ok: null });
+  }
+}
+
 const headers = ['case', 'metric', 'with', 'without/baseline', 'ratio', 'target', 'ok?'];
 const cells = rows.map((r) => [r.case, r.metric, r.with, r.without, r.ratio, r.target, (r.ok === null ? '' : r.ok ? 'ok' : 'missed') + (r.noisy ? ' (noisy)' : '')]);
 const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
@@ -654,6 +698,7 @@ const results = {
   readerBundle,
   cardBundle,
   start: start ? { summary: startSummary, idleWatchMs: start.idleWatchMs } : null,
+  frames: framesResult ? framesSummary : null,
   table: rows,
   targets,
   errors,

@@ -42,6 +42,6 @@ export function probeSource(foldedTerms: readonly string[]): string {
  * boundary rules would rule one out ("5G" in "25GB"), which only costs a closer look.
  */
 export function createMentionProbe(source: string): (text: string) => boolean {
-  const pattern = new RegExp(source, 'i');
-  return (text) => pattern.test(text);
+  let pattern: RegExp | undefined; // compiled on first need: an empty frame never needs it
+  return (text) => text.length > 0 && (pattern ??= new RegExp(source, 'i')).test(text);
 }

@@ -64,6 +64,15 @@ export default defineContentScript({
     // has no prose to explain, and no popover API. (The type is known this early, the root element
     // may not be. Chromium shows an XML file as a tree of HTML elements: its type still says XML.)
     const isHtml = /^(text\/html|text\/plain|application\/xhtml\+xml)$/.test(document.contentType);
+    const mayHoldMention = createMentionProbe(topicProbeSource);
+    // In a frame the probe comes first, before any call to the browser's API: most frames (ads,
+    // widgets, pixels) never hold a mention, and pay only this. (The popup and the keyboard
+    // commands talk to the top document alone.)
+    const inFrame = window !== window.top;
+    if (inFrame) {
+      if (!isHtml) return;
+      await new Promise<void>((resolve) => ctx.onInvalidated(probeForMentions(document, mayHoldMention, resolve).stop));
+    }
     const hostsToCheck = [...new Set([host, topHost()])];
     let settings: Settings = (await loadSettings(topicIds)).settings;
     const isOn = () => settings.enabled && hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
@@ -91,7 +100,8 @@ export default defineContentScript({
       if (shouldRead()) {
         // The highlights' style sheet goes in now, before the page is styled (lib/highlight-styles.ts).
         styles ??= createHighlightStyles(topicIds);
-        probe ??= probeForMentions(document, createMentionProbe(topicProbeSource), startReading);
+        if (inFrame) startReading(); // (its probe found something)
+        else probe ??= probeForMentions(document, mayHoldMention, startReading);
       } else {
         probe?.stop();
         probe = undefined;

@@ -25,11 +25,11 @@ export function chromiumArgs(extensionDir) {
 
 /**
  * Launches Chromium with the built extension loaded, in a throwaway profile.
- * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number } | null, hasTouch?: boolean, reducedMotion?: 'reduce' | 'no-preference' }} [options]
+ * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number } | null, hasTouch?: boolean, reducedMotion?: 'reduce' | 'no-preference', extensionDir?: string }} [options] extensionDir: another unpacked extension (the bench's reference)
  */
-export async function launchWithExtension({ headless = true, colorScheme, viewport = { width: 1280, height: 800 }, hasTouch = false, reducedMotion } = {}) {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+export async function launchWithExtension({ headless = true, colorScheme, viewport = { width: 1280, height: 800 }, hasTouch = false, reducedMotion, extensionDir = EXTENSION_DIR } = {}) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
@@ -38,7 +38,7 @@ export async function launchWithExtension({ headless = true, colorScheme, viewpo
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
-    args: chromiumArgs(EXTENSION_DIR),
+    args: chromiumArgs(extensionDir),
     viewport,
     colorScheme,
     hasTouch,

@@ -19,14 +19,17 @@ const TYPES = {
  * Content-Security-Policy that a `<meta>` tag cannot fully express.
  * @param {string} folder absolute path
  * @param {number} [port] 0 picks a free port
+ * @param {Record<string, (response: import('node:http').ServerResponse) => void>} [routes] paths answered by a function instead of a file (the bench's streamed frame)
  * @returns {Promise<{ origin: string, close(): Promise<void> }>}
  */
-export async function startStaticServer(folder, port = 0) {
+export async function startStaticServer(folder, port = 0, routes = {}) {
   const headersFile = join(folder, 'headers.json');
   /** @type {Record<string, Record<string, string>>} */
   const extraHeaders = existsSync(headersFile) ? JSON.parse(readFileSync(headersFile, 'utf8')) : {};
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const route = routes[path];
+    if (route) return route(response);
     const file = join(folder, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
