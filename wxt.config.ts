@@ -96,7 +96,9 @@ export function topicsFileParts(): Plugin {
 }
 
 /** The entrypoints built as ES modules for content scripts to import (lib/module-loader.ts). */
-const MODULE_ENTRYPOINTS = ['reader', 'card'];
+const MODULE_ENTRYPOINTS = ['frame-start', 'reader', 'card'];
+/** What runs on pages, and talks to the browser without the polyfill (see nativeBrowserApi). */
+const NATIVE_API_ENTRYPOINTS = ['frame', 'frame-start', 'reader'];
 
 const readData = (file: string) => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
 // Name, description and version live in package.json only (WXT takes the version from there).
@@ -123,6 +125,9 @@ export default defineConfig({
     ...(browser !== 'firefox' && {
       web_accessible_resources: [{ resources: MODULE_ENTRYPOINTS.map((name) => `${name}.js`), matches: ['<all_urls>'], use_dynamic_url: true }],
     }),
+    // Frames: the probe alone (entrypoints/frame.ts), until it finds something. (WXT adds the top
+    // document's content script, entrypoints/content/index.ts, after this one.)
+    content_scripts: [{ matches: ['<all_urls>'], js: ['frame.js'], run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true }],
     action: { default_title: pkg.displayName },
     // Mentions drawn with the Custom Highlight API are invisible to assistive technology: these
     // commands reach them from the keyboard (changeable at chrome://extensions/shortcuts).
@@ -152,7 +157,7 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       const module = entrypoints.length === 1 && MODULE_ENTRYPOINTS.includes(entrypoints[0].name) ? entrypoints[0] : undefined;
       // What runs on pages (the content script and the page reader): without the polyfill (see nativeBrowserApi).
-      if (entrypoints.some((entry) => entry.type === 'content-script') || module?.name === 'reader') config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
+      if (entrypoints.some((entry) => entry.type === 'content-script' || NATIVE_API_ENTRYPOINTS.includes(entry.name))) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
       if (!module || !config.build?.lib) return;
       // The modules content scripts import (entrypoints/reader.ts, entrypoints/card.ts) are built as
       // ES modules of their exports, instead of WXT's script that runs a main function.
@@ -168,6 +173,8 @@ export default defineConfig({
         // it; the first card on screen 39-44 ms after the open delay without it on card.js, 29-35 ms
         // with it. Other browsers ignore the comment.
         output.postBanner = '//# allFunctionsCalledOnLoad';
+        // One file per module, whatever it imports late (entrypoints/frame-start.ts).
+        output.inlineDynamicImports = true;
       }
     },
     // Malformed data fails the build, with a message that names the entry.

@@ -1,0 +1,17 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { startContent } from '../lib/content-start';
+
+/**
+ * What a frame imports (`/frame-start.js`, an ES module built by wxt.config.ts) once its probe
+ * (entrypoints/frame.ts) has found something that may be a mention: the same start as the top
+ * document's content script, with a content-script context of its own. The default export is
+ * there only for WXT to find the entrypoint, and never runs.
+ */
+export default defineUnlistedScript(() => {});
+
+export async function startInFrame(): Promise<void> {
+  // Imported here, not at the top: WXT loads each entrypoint in Node to read its options, where the
+  // context's module cannot be evaluated. The build inlines it (wxt.config.ts).
+  const { ContentScriptContext } = await import('wxt/utils/content-script-context');
+  return startContent(new ContentScriptContext('frame', { noScriptStartedPostMessage: true }), { probed: true });
+}

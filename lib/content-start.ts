@@ -1,0 +1,125 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createHighlightStyles, type HighlightStyles } from './highlight-styles';
+import { probeForMentions, type MentionProbe } from './mention-probe';
+import { loadModule } from './module-loader';
+import type { PageReader } from './page-reader';
+import { loadSettings, updateSettings, watchSettings } from './settings-store';
+import { createMentionProbe } from '../utils/term-anchors';
+import { topicProbeSource } from '../utils/topic-probe';
+import { topicIds } from '../utils/topic-ids';
+import { isMessageUItoCS, type MessageUItoCS, type PageSummary } from '../utils/messages';
+import { setSiteEnabled, type Settings } from '../utils/settings';
+import { isEnabledForHost } from '../utils/site-rules';
+
+/**
+ * Whether the document has prose to read: HTML, XHTML and plain text (shown as HTML) only. An SVG
+ * image, a feed or another XML document has no prose to explain, and no popover API. (The type is
+ * known at document_start, the root element may not be. Chromium shows an XML file as a tree of
+ * HTML elements: its type still says XML.)
+ */
+export const isHtmlDocument = () => /^(text\/html|text\/plain|application\/xhtml\+xml)$/.test(document.contentType);
+
+/** The site a frame belongs to: its own host, or its parent's for about:blank and srcdoc frames. */
+function frameHost(): string {
+  return location.hostname || hostOf(location.ancestorOrigins?.[0]);
+}
+
+/** The site of the tab's top page, whose on/off also covers the frames inside it. */
+function topHost(): string {
+  const origins = location.ancestorOrigins;
+  return origins && origins.length > 0 ? hostOf(origins[origins.length - 1]) : frameHost();
+}
+
+function hostOf(origin: string | undefined): string {
+  try {
+    return origin ? new URL(origin).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What the content script does in a document, once it knows it is worth it: in the top document
+ * at once (entrypoints/content/index.ts), in a frame once the frame's probe has found something
+ * (`probed`; entrypoints/frame.ts, then entrypoints/frame-start.ts). Reads the settings; where the
+ * extension is on, adopts the highlights' style sheet and (in the top document, after its own
+ * probe, lib/mention-probe.ts) imports the page reader (lib/page-reader.ts, `reader.js`), which
+ * does everything else. Where it is off, or in a document that is not HTML, nothing more is built
+ * (no style sheet, probe, matcher, observer or listener) until the reader turns it on. Answers
+ * the popup's messages either way.
+ */
+export async function startContent(ctx: ContentScriptContext, { probed }: { probed: boolean }): Promise<void> {
+  const host = frameHost();
+  // A top-level about:blank tab has no site to apply the reader's site rules to, nor one for the
+  // popup to name. (Firefox runs matchAboutBlank scripts there too, Chromium does not; pages a
+  // script opens and fills in via window.open are left alone in both.)
+  if (!host && location.protocol === 'about:') return;
+  const isHtml = isHtmlDocument();
+  const hostsToCheck = [...new Set([host, topHost()])];
+  let settings: Settings = (await loadSettings(topicIds)).settings;
+  const isOn = () => settings.enabled && hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
+  const shouldRead = () => isHtml && isOn();
+
+  let styles: HighlightStyles | undefined;
+  let probe: MentionProbe | undefined;
+  let reader: Promise<PageReader | undefined> | undefined;
+  const startReading = () => {
+    reader ??= loadModule('/reader.js').then(
+      (module) =>
+        module.readPage(ctx, {
+          host,
+          settings: () => settings,
+          isOn,
+          turnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
+          styles,
+        }),
+      () => undefined, // the extension was reloaded or updated
+    );
+  };
+  /** Once the reader has started, it follows the settings; until then, the probe is on where the extension is. */
+  const followSettings = () => {
+    if (reader) return void reader.then((started) => started?.render());
+    if (shouldRead()) {
+      // The highlights' style sheet goes in now, before the page is styled (lib/highlight-styles.ts).
+      styles ??= createHighlightStyles(topicIds);
+      if (probed) startReading(); // (the frame's probe found something)
+      else probe ??= probeForMentions(document, createMentionProbe(topicProbeSource), startReading);
+    } else {
+      probe?.stop();
+      probe = undefined;
+      styles?.remove();
+      styles = undefined;
+    }
+  };
+  followSettings();
+  ctx.onInvalidated(
+    watchSettings(topicIds, (next) => {
+      settings = next;
+      followSettings();
+    }),
+  );
+  ctx.onInvalidated(() => {
+    probe?.stop();
+    if (!reader) styles?.remove(); // (the reader takes its own away)
+  });
+
+  // What a page the extension is not reading answers: its site, and nothing found.
+  const notReading = (message: MessageUItoCS): PageSummary | boolean =>
+    message.type === 'getPageSummary' ? { host, counts: Object.fromEntries(topicIds.map((id) => [id, 0])) } : false;
+  // Answered with sendResponse (and `true` to keep it open), which both browsers' own APIs
+  // support: this script talks to the browser without the polyfill (see wxt.config.ts).
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+    if (!isMessageUItoCS(message)) return undefined;
+    void (reader ?? Promise.resolve(undefined)).then((started) => (started ? started.answer(message) : notReading(message))).then(sendResponse);
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // The extension was reloaded or updated: its runtime, and the listener with it, are gone.
+    }
+  });
+}
