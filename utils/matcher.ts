@@ -205,8 +205,46 @@ export function createMatcher(config: MatcherConfig): Matcher {
     return ends;
   }
 
+  // findMentions reads only the text around anchors too, with the anchors of every pattern (terms,
+  // cues and "not a mention" phrases, whose places decide what counts): on an article's paragraph
+  // the automaton then reads a few dozen characters around each mention instead of all of it, and
+  // on a cold page (V8 interprets the loop at first) that was most of the matcher's time.
+  const allAnchors = anchorsOf(folded);
+  const allAnchorPattern =
+    allAnchors.length > 0 && allAnchors.length <= ANCHOR_LIMIT && allAnchors.every((anchor) => !/[σς\ud800-\udfff]/.test(anchor))
+      ? anchorRegExp(allAnchors, 'g')
+      : undefined;
+
+  /** Every place a pattern occurs in `text` (as the automaton's scan of all of it would find them). */
+  function candidatesIn(text: string): Candidate[] {
+    const lower = allAnchorPattern ? text.toLowerCase() : '';
+    if (!allAnchorPattern || lower.length !== text.length) return built().scan(text, 0, text.length);
+    const candidates: Candidate[] = [];
+    let windowFrom = -1;
+    let windowTo = -1;
+    allAnchorPattern.lastIndex = 0;
+    for (let anchor = allAnchorPattern.exec(lower); anchor; anchor = allAnchorPattern.exec(lower)) {
+      // A soft hyphen or zero-width character can split an anchor: the automaton reads it all.
+      if (anchor[0].length === 1 && IGNORABLE.includes(anchor[0])) return built().scan(text, 0, text.length);
+      const { stepBack, stepForward, scan } = built();
+      // Every pattern that holds this anchor lies within `longest` characters of it. Windows that
+      // meet are read as one, so that no place is found twice.
+      const from = stepBack(text, anchor.index, longest);
+      const to = stepForward(text, anchor.index + anchor[0].length, longest);
+      if (from > windowTo) {
+        if (windowTo >= 0) candidates.push(...scan(text, windowFrom, windowTo));
+        windowFrom = from;
+      }
+      windowTo = Math.max(windowTo, to);
+      // Anchors may overlap ("standard" in "standards"): look again from the next character.
+      allAnchorPattern.lastIndex = anchor.index + 1;
+    }
+    if (windowTo >= 0) candidates.push(...built().scan(text, windowFrom, windowTo));
+    return candidates;
+  }
+
   function findMentions(text: string): Mention[] {
-    const candidates = built().scan(text);
+    const candidates = candidatesIn(text);
     if (candidates.length === 0) return [];
     // Leftmost-longest wins; on an exact tie a "not a mention" phrase wins over a term.
     const spans = candidates
@@ -333,12 +371,13 @@ function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[],
   const ringMask = ringSize - 1;
   const ring = new Int32Array(ringSize);
 
-  function scan(text: string): Candidate[] {
+  /** The places patterns occur in text[from, to) (the word-boundary checks look beyond it). */
+  function scan(text: string, from: number, to: number): Candidate[] {
     const found: Candidate[] = [];
     let row = 0; // the current state's row offset in `delta`
     let previousWasSpace = false;
     let count = 0; // characters read into the automaton (a match never spans an OTHER character)
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       const cls = classOf[text.charCodeAt(i)];
       if (cls === OTHER) {
         row = 0;

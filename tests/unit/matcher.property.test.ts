@@ -478,3 +478,30 @@ describe('matchers built from generated terms (properties)', () => {
     );
   });
 });
+
+describe('reading only around anchors (properties)', () => {
+  // A soft hyphen anywhere sends findMentions through the automaton's scan of the whole text, and
+  // one at the very end changes no mention: so the two calls compare the windowed reading with the
+  // full one on the same text.
+  const fullScan = (built: Matcher, text: string) => built.findMentions(`${text}\u00ad`);
+
+  it('finds exactly what a scan of the whole text finds, with the bundled topics', () => {
+    fc.assert(
+      fc.property(pageText, (text) => {
+        expect(matcher.findMentions(text)).toEqual(fullScan(matcher, text));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('finds exactly what a scan of the whole text finds, with generated terms, cues and phrases', () => {
+    fc.assert(
+      fc.property(generatedConfig, generatedPieces, (built, pieces) => {
+        const generated = createMatcher(built);
+        const text = textOf(built, pieces);
+        expect(generated.findMentions(text)).toEqual(fullScan(generated, text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
