@@ -13,10 +13,21 @@ export default defineBackground(() => {
   // Mentions per tab, per frame document (each frame runs its own content script); the badge
   // shows the sum. A navigation starts the tab afresh (the browser clears its badge too).
   const countsByTab = new Map<number, Map<string, number>>();
-  browser.tabs.onRemoved.addListener((tabId) => countsByTab.delete(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') countsByTab.delete(tabId);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    countsByTab.delete(tabId);
+    cardFrameByTab.delete(tabId);
   });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading') return;
+    countsByTab.delete(tabId);
+    cardFrameByTab.delete(tabId);
+  });
+
+  // Which frame of each tab has a card open. Escape pressed in any frame of the tab closes it
+  // (WCAG 1.4.13: dismissible without moving the pointer or focus, wherever focus is).
+  const cardFrameByTab = new Map<number, number>();
+  const tellTab = (tabId: number, message: MessageUItoCS, frameId?: number) =>
+    browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).catch(() => {}); // a frame without a reader
 
   // The keyboard commands (manifest `commands`; the reader can change the keys at
   // chrome://extensions/shortcuts) go to the page's top frame.
@@ -38,6 +49,20 @@ export default defineBackground(() => {
       frames.set(frame, message.count);
       const total = [...frames.values()].reduce((sum, count) => sum + count, 0);
       void toolbarButton.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
+      return undefined;
+    }
+    if (message.type === 'cardShown') {
+      const frameId = sender.frameId ?? 0;
+      if (tabId === undefined) return undefined;
+      if (message.shown) cardFrameByTab.set(tabId, frameId);
+      else if (cardFrameByTab.get(tabId) === frameId) cardFrameByTab.delete(tabId);
+      else return undefined; // another frame's card is the open one
+      void tellTab(tabId, { type: 'cardOpenInTab', open: message.shown });
+      return undefined;
+    }
+    if (message.type === 'escapePressed') {
+      const cardFrame = tabId === undefined ? undefined : cardFrameByTab.get(tabId);
+      if (tabId !== undefined && cardFrame !== undefined && cardFrame !== sender.frameId) void tellTab(tabId, { type: 'closeCard' }, cardFrame);
       return undefined;
     }
     if (message.type === 'chooseAnswers') {

@@ -8,7 +8,7 @@ import { loadSettings, updateSettings, watchSettings } from './settings-store';
 import { createMentionProbe } from '../utils/term-anchors';
 import { topicProbeSource } from '../utils/topic-probe';
 import { topicIds } from '../utils/topic-ids';
-import { isMessageUItoCS, type MessageUItoCS, type PageSummary } from '../utils/messages';
+import { isMessageUItoCS, type MessageCStoBG, type PageSummary } from '../utils/messages';
 import { setSiteEnabled, type Settings } from '../utils/settings';
 import { isEnabledForHost } from '../utils/site-rules';
 
@@ -56,6 +56,35 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
   // script opens and fills in via window.open are left alone in both.)
   if (!host && location.protocol === 'about:') return;
   const isHtml = isHtmlDocument();
+  // Escape closes the card open in any frame of the tab, wherever focus is (WCAG 1.4.13), and the
+  // page never sees an Escape that closed a card: listened to on the window, in the capture phase,
+  // from before the settings arrive (in Firefox they can arrive after the page's first scripts
+  // have run), so that no listener of the page's own comes first. Taken away at once where the
+  // extension is off.
+  let startedReader: PageReader | undefined;
+  let cardOpenInTab = false; // in another frame (the background says so)
+  const onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.isComposing) return;
+    const closedHere = startedReader?.closeCard() ?? false;
+    if (!closedHere && !cardOpenInTab) return;
+    if (!closedHere) void browser.runtime.sendMessage({ type: 'escapePressed' } satisfies MessageCStoBG).catch(() => {});
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  const escapeListener = {
+    listening: false,
+    listen() {
+      if (this.listening || !isHtml) return;
+      this.listening = true;
+      window.addEventListener('keydown', onKeydown, true);
+    },
+    stop() {
+      this.listening = false;
+      window.removeEventListener('keydown', onKeydown, true);
+    },
+  };
+  escapeListener.listen();
+  ctx.onInvalidated(() => escapeListener.stop());
   const hostsToCheck = [...new Set([host, topHost()])];
   let settings: Settings = (await loadSettings(topicIds)).settings;
   const isOn = () => settings.enabled && hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
@@ -76,11 +105,14 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
         }),
       () => undefined, // the extension was reloaded or updated
     );
+    void reader.then((started) => (startedReader = started));
   };
+
   /** Once the reader has started, it follows the settings; until then, the probe is on where the extension is. */
   const followSettings = () => {
     if (reader) return void reader.then((started) => started?.render());
     if (shouldRead()) {
+      escapeListener.listen();
       // The highlights' style sheet goes in now, before the page is styled (lib/highlight-styles.ts).
       styles ??= createHighlightStyles(topicIds);
       if (probed) startReading(); // (the frame's probe found something)
@@ -90,6 +122,7 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
       probe = undefined;
       styles?.remove();
       styles = undefined;
+      escapeListener.stop();
     }
   };
   followSettings();
@@ -105,12 +138,20 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
   });
 
   // What a page the extension is not reading answers: its site, and nothing found.
-  const notReading = (message: MessageUItoCS): PageSummary | boolean =>
+  const notReading = (message: Parameters<PageReader['answer']>[0]): PageSummary | boolean =>
     message.type === 'getPageSummary' ? { host, counts: Object.fromEntries(topicIds.map((id) => [id, 0])) } : false;
   // Answered with sendResponse (and `true` to keep it open), which both browsers' own APIs
   // support: this script talks to the browser without the polyfill (see wxt.config.ts).
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
     if (!isMessageUItoCS(message)) return undefined;
+    if (message.type === 'cardOpenInTab') {
+      cardOpenInTab = message.open;
+      return undefined;
+    }
+    if (message.type === 'closeCard') {
+      startedReader?.closeCard();
+      return undefined;
+    }
     void (reader ?? Promise.resolve(undefined)).then((started) => (started ? started.answer(message) : notReading(message))).then(sendResponse);
     return true;
   };

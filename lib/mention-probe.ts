@@ -15,6 +15,10 @@ export interface MentionProbe {
 
 /** Elements whose shadow-root search goes on in another idle moment after this many. */
 const ELEMENTS_PER_SLICE = 2000;
+/** The longest the first look at a document's text runs before it lets the page go on. */
+const SLICE_MS = 4;
+/** How much of the text before a node is read with it: more than any term is long. */
+const CARRY = 80;
 
 /**
  * Calls `onFound` once, as soon as `doc` holds text that passes `mayHoldMention`: at the page's
@@ -40,12 +44,17 @@ export function probeForMentions(doc: Document, mayHoldMention: (text: string) =
   /** Whether the element's own text may hold a mention; its shadow roots are searched now if it is small, in idle moments if not. */
   function lookAt(element: Element): boolean {
     if (mayHoldMention(element.textContent ?? '')) return true;
+    return !searchUnder(element);
+  }
+
+  /** Searches for shadow roots under `element`: at once if it is small, in idle moments if not. False if it found something. */
+  function searchUnder(element: Element): boolean {
     if (element.getElementsByTagName('*').length < ELEMENTS_PER_SLICE) {
       pendingSearches.push(element);
-      return !searchSlice();
+      return searchSlice();
     }
     searchShadowRoots(element);
-    return false;
+    return true;
   }
 
   // Open shadow roots are not in textContent: their hosts are searched for, a slice at a time.
@@ -97,11 +106,39 @@ export function probeForMentions(doc: Document, mayHoldMention: (text: string) =
     observer.disconnect();
   }
 
+  // The first look reads the document's text node by node, in slices of at most SLICE_MS: a 2 MB
+  // page's textContent in one piece was a 16 ms task. Each node is read with the end of the text
+  // before it, so that a term split by markup (`Hua<b>wei</b>`) is still seen.
+  let walker: TreeWalker | undefined;
+  let carry = '';
+  function firstLookSlice() {
+    if (stopped || !walker) return;
+    const started = performance.now();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = carry + (node as Text).data;
+      if (mayHoldMention(text)) {
+        found();
+        return;
+      }
+      carry = text.slice(-CARRY);
+      if (performance.now() - started > SLICE_MS) {
+        whenIdle(firstLookSlice, 1000);
+        return;
+      }
+    }
+    walker = undefined;
+    // Open shadow roots are not in the document's text: searched for last.
+    const root = doc.documentElement;
+    if (root) searchUnder(root);
+  }
+
   void whenParsedAndIdle(doc).then(() => {
     if (stopped) return;
     observer.observe(doc, OBSERVE);
     const root = doc.documentElement;
-    if (root && lookAt(root)) found();
+    if (!root) return;
+    walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    firstLookSlice();
   });
   return { stop };
 }

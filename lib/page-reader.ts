@@ -52,7 +52,9 @@ export interface PageReader {
   /** Shows what the settings ask for now (called when they change). */
   render(): void;
   /** Answers the popup's and the keyboard command's messages. */
-  answer(message: MessageUItoCS): Promise<PageSummary | boolean>;
+  answer(message: Extract<MessageUItoCS, { type: 'getPageSummary' | 'revealNextMention' | 'stepMention' }>): Promise<PageSummary | boolean>;
+  /** Closes the card if one is open or opening (Escape, in this frame or another); whether there was one. */
+  closeCard(): boolean;
 }
 
 /**
@@ -103,8 +105,18 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
     onClose: () => {
       card?.hide();
       highlighter?.setCurrent(undefined);
+      reportCard(false);
     },
   });
+
+  // The background keeps which frame of the tab has a card open, so that Escape pressed in any of
+  // them closes it (lib/content-start.ts); told only when that changes.
+  let cardReported = false;
+  function reportCard(shown: boolean) {
+    if (shown === cardReported) return;
+    cardReported = shown;
+    void sendToBackground({ type: 'cardShown', shown });
+  }
 
   // A card's answers are chosen by the background (the FAQ and the ranking live there). They are
   // asked for as soon as the pointer is on a mention, so they are usually here before the open
@@ -145,6 +157,8 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
   function openCard(mention: PageMention, lineIndex: number, options: ShowOptions = {}) {
     const request = ++cardRequest;
     pendingCard = options;
+    // Told as the card starts to open, so that every frame knows by the time it is on screen.
+    reportCard(true);
     void Promise.all([askAnswers(mention), cardUi()]).then(([answers, ui]) => {
       if (request !== cardRequest) return; // another card was asked for since
       pendingCard = undefined;
@@ -289,9 +303,6 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
       lineUnderPointer = located.lineIndex;
       intent.openNow(located.mention);
     });
-    ctx.addEventListener(document, 'keydown', (event) => {
-      if (event.key === 'Escape' && intent.openTarget) intent.dismiss();
-    }, { capture: true });
   }
 
   render();
@@ -302,6 +313,11 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
       if (message.type === 'getPageSummary') return readEverything().then(pageSummary);
       if (message.type === 'stepMention') return readEverything().then(() => stepMention(message.direction));
       return readEverything().then(() => revealNextMention(message.topic));
+    },
+    closeCard() {
+      if (!intent.openTarget) return false;
+      intent.dismiss();
+      return true;
     },
   };
 }

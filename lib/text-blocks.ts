@@ -58,6 +58,47 @@ export function blockContainerOf(node: Node): Node {
   return current ?? node;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** Whether the text before and the text after meet inside a word (a letter or digit on both sides). */
+const touchesWord = (before: string, after: string) => before !== '' && WORD_CHARACTER.test(before[before.length - 1]) && WORD_CHARACTER.test(after[0]);
+
+/**
+ * Whether an element boundary between two text nodes of one block separates words on screen: an
+ * element between them (up to their common ancestor) is a box of its own (inline-block, block, a
+ * flex or grid item, floated or positioned), has a gap on that side (margin, padding, border), or
+ * draws something there (a ::before or ::after separator, as breadcrumbs do). Plain inline
+ * formatting (`Hua<b>wei</b>`, a coloured letter, a kerning span) does not. Asked only where a
+ * word would otherwise run on across elements, which prose rarely does, so the computed styles it
+ * reads stay few.
+ */
+export function separatesItems(before: Node, after: Node): boolean {
+  if (before.parentNode === after.parentNode) return false;
+  const common = commonAncestor(before, after);
+  for (let element = before.parentElement; element && element !== common; element = element.parentElement) if (isSeparateBox(element, 'end')) return true;
+  for (let element = after.parentElement; element && element !== common; element = element.parentElement) if (isSeparateBox(element, 'start')) return true;
+  return false;
+}
+
+function commonAncestor(a: Node, b: Node): Node | null {
+  const ancestors = new Set<Node>();
+  for (let node: Node | null = a; node; node = node.parentNode) ancestors.add(node);
+  for (let node: Node | null = b; node; node = node.parentNode) if (ancestors.has(node)) return node;
+  return null;
+}
+
+function isSeparateBox(element: Element, side: 'start' | 'end'): boolean {
+  const view = element.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(element);
+  // (An empty value is a style the environment did not compute: nothing is known to separate.)
+  if (style.display !== '' && style.display !== 'inline' && style.display !== 'contents') return true;
+  if ((style.float !== '' && style.float !== 'none') || style.position === 'absolute' || style.position === 'fixed') return true;
+  const gap = (property: string) => Number.parseFloat(style.getPropertyValue(property)) > 0;
+  if (side === 'end' ? gap('margin-inline-end') || gap('padding-inline-end') || gap('border-inline-end-width') : gap('margin-inline-start') || gap('padding-inline-start') || gap('border-inline-start-width')) return true;
+  const content = view.getComputedStyle(element, side === 'end' ? '::after' : '::before').content;
+  return content !== '' && content !== 'none' && content !== 'normal';
+}
+
 /** How many nodes the walk visits between checkpoints, where a caller may pause. */
 const CHECKPOINT_EVERY = 512;
 
@@ -106,6 +147,15 @@ export function* iterateTextBlocks(root: Node, options: ScanOptions = {}): Gener
       const text = node as Text;
       const container = blockContainerOf(text);
       if (current && container !== currentContainer) {
+        const block = take();
+        if (block) {
+          yield block;
+          paused = true;
+        }
+      }
+      // Items written edge to edge (a tag row's <a>Huawei</a><a>Telecoms</a>) are separate words
+      // when they are separate boxes on screen, though their text runs together.
+      if (current && text.data !== '' && touchesWord(current.text, text.data) && separatesItems(current.nodes[current.nodes.length - 1], text)) {
         const block = take();
         if (block) {
           yield block;

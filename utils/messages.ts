@@ -24,7 +24,11 @@ export type MessageUItoCS =
   /** Scrolls to the topic's next mention after the last one revealed, and opens its card. */
   | { type: 'revealNextMention'; topic: string }
   /** The keyboard command: moves to the next (1) or previous (-1) mention and opens its card. */
-  | { type: 'stepMention'; direction: 1 | -1 };
+  | { type: 'stepMention'; direction: 1 | -1 }
+  /** From the background to every frame of a tab: a card is open (or no longer) in one of its frames. */
+  | { type: 'cardOpenInTab'; open: boolean }
+  /** From the background to the frame whose card is open: Escape was pressed in another frame. */
+  | { type: 'closeCard' };
 
 export type MessageCStoBG =
   /** The number of mentions highlighted in the sender's tab, for the toolbar badge. */
@@ -35,33 +39,44 @@ export type MessageCStoBG =
    * Chooses a card's answers for a mention in its context. The FAQ, its keywords and the ranking
    * live in the background, so that the content script every page loads stays small.
    */
-  | { type: 'chooseAnswers'; topicId: string; term?: string; context: RankingContext };
+  | { type: 'chooseAnswers'; topicId: string; term?: string; context: RankingContext }
+  /** The sender's card opened or closed (Escape in any frame of the tab then closes it). */
+  | { type: 'cardShown'; shown: boolean }
+  /** Escape was pressed in the sender's frame while a card was open in another frame of its tab. */
+  | { type: 'escapePressed' };
 
 export interface ResponseTo {
   getPageSummary: PageSummary;
   revealNextMention: boolean;
   stepMention: boolean;
+  cardOpenInTab: boolean;
+  closeCard: boolean;
   mentionCount: void;
+  cardShown: void;
+  escapePressed: void;
   openFaqPage: void;
   chooseAnswers: CardAnswers | null;
 }
 
-const TYPES_UI_TO_CS = new Set(['getPageSummary', 'revealNextMention', 'stepMention']);
-const TYPES_CS_TO_BG = new Set(['mentionCount', 'openFaqPage', 'chooseAnswers']);
+const TYPES_UI_TO_CS = new Set(['getPageSummary', 'revealNextMention', 'stepMention', 'cardOpenInTab', 'closeCard']);
+const TYPES_CS_TO_BG = new Set(['mentionCount', 'openFaqPage', 'chooseAnswers', 'cardShown', 'escapePressed']);
 
 // Messages arrive from other contexts: check their shape before acting on them.
 export function isMessageUItoCS(value: unknown): value is MessageUItoCS {
-  const message = value as { type?: unknown; topic?: unknown; direction?: unknown } | null;
+  const message = value as { type?: unknown; topic?: unknown; direction?: unknown; open?: unknown } | null;
   if (typeof message !== 'object' || message === null || !TYPES_UI_TO_CS.has(message.type as string)) return false;
   if (message.type === 'stepMention') return message.direction === 1 || message.direction === -1;
+  if (message.type === 'cardOpenInTab') return typeof message.open === 'boolean';
   return message.type !== 'revealNextMention' || typeof message.topic === 'string';
 }
 
 const isText = (value: unknown) => typeof value === 'string';
 
 export function isMessageCStoBG(value: unknown): value is MessageCStoBG {
-  const message = value as { type?: unknown; count?: unknown; faqId?: unknown; topicId?: unknown; term?: unknown; context?: Partial<Record<keyof RankingContext, unknown>> | null } | null;
+  const message = value as { type?: unknown; count?: unknown; faqId?: unknown; topicId?: unknown; term?: unknown; shown?: unknown; context?: Partial<Record<keyof RankingContext, unknown>> | null } | null;
   if (typeof message !== 'object' || message === null || !TYPES_CS_TO_BG.has(message.type as string)) return false;
+  if (message.type === 'cardShown') return typeof message.shown === 'boolean';
+  if (message.type === 'escapePressed') return true;
   if (message.type === 'mentionCount') return Number.isInteger(message.count) && (message.count as number) >= 0;
   if (message.type === 'chooseAnswers') {
     const context = message.context;

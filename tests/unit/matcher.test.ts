@@ -36,6 +36,20 @@ describe('createMatcher with the bundled topics', () => {
     ['The blacklist bars exports to the firm.', ['trade-blacklist:blacklist']],
     ['5G\nstandards', ['5g-standards:5G\nstandards']],
     ['Hua\u00adwei', ['huawei:Hua\u00adwei']],
+    // The words the press uses (issue 14): the agency, its rules, the founder and the chip unit.
+    ['the Bureau of Industry and Security said', ['trade-blacklist:Bureau of Industry and Security']],
+    ['items subject to the Export Administration Regulations', ['trade-blacklist:Export Administration Regulations']],
+    ['the foreign-produced direct product rule', ['trade-blacklist:foreign-produced direct product rule']],
+    ['an Entity-listed supplier', ['trade-blacklist:Entity-listed']],
+    ['a review of all Entity Listings', ['trade-blacklist:Entity Listings']],
+    ['Exports to the firm stopped once it was placed on the list.', ['trade-blacklist:placed on the list']],
+    ['The firm was added to the list of export-restricted companies.', ['trade-blacklist:added to the list']],
+    ['HiSilicon designs the chips', ['huawei:HiSilicon']],
+    ['founder Ren Zhengfei said', ['huawei:Ren Zhengfei']],
+    ['Meng Wanzhou returned to China', ['huawei:Meng Wanzhou']],
+    ['IMT-2020 is the ITU name', ['5g-standards:IMT-2020']],
+    ['ETSI published the specification', ['5g-standards:ETSI']],
+    ['fifth-generation mobile networks', ['5g-standards:fifth-generation']],
   ])('finds the mention in %j', (text, expected) => {
     expect(mentionsIn(text)).toEqual(expected);
   });
@@ -55,6 +69,15 @@ describe('createMatcher with the bundled topics', () => {
     ['Use the standard setting on the camera'],
     ['5Gbps links'],
     ['G5G model'],
+    // The press's words are not mentions where they mean something else.
+    ['She was placed on the list of speakers.'],
+    ['Milk was added to the list.'],
+    ['the entity listed below'],
+    ['a fifth-generation fighter jet'],
+    ['the fifth generation of the family'],
+    ['Bis morgen!'],
+    ['hisilicon'],
+    ['the etsi'],
   ])('finds nothing in %j', (text) => {
     expect(mentionsIn(text)).toEqual([]);
   });

@@ -85,6 +85,12 @@ describe('the probe before the page reader is loaded', () => {
     await vi.waitFor(() => expect(onFound).toHaveBeenCalledTimes(1), { timeout: 2000 });
   });
 
+  it('reads a long document a slice at a time, and finds a term split by markup at its very end', async () => {
+    document.body.innerHTML = `${'<p>Plain words in a long page.</p>'.repeat(20000)}<p>Hua<b>wei</b></p>`;
+    const onFound = startProbe();
+    await vi.waitFor(() => expect(onFound).toHaveBeenCalledTimes(1), { timeout: 5000 });
+  });
+
   it('after stop(), finds nothing more', async () => {
     document.body.innerHTML = '<p>Nothing</p>';
     const onFound = startProbe();

@@ -12,6 +12,8 @@ describe('isMessageCStoBG', () => {
     [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'Huawei said so.' } }],
     [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'Huawei said so.', paragraph: 'P.', title: 'T' } }],
     [{ type: 'chooseAnswers', topicId: '5g-standards', term: '5G standards', context: { sentence: 'On 5G standards.' } }],
+    [{ type: 'cardShown', shown: true }],
+    [{ type: 'escapePressed' }],
   ])('accepts %j', (message) => {
     expect(isMessageCStoBG(message)).toBe(true);
   });
@@ -29,17 +31,19 @@ describe('isMessageCStoBG', () => {
     [{ type: 'chooseAnswers', topicId: 'huawei', term: 42, context: { sentence: 'x' } }],
     [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'x', title: {} } }],
     [{ type: 'getPageSummary' }],
+    [{ type: 'cardShown' }],
+    [{ type: 'cardShown', shown: 'yes' }],
   ])('refuses %j', (message) => {
     expect(isMessageCStoBG(message)).toBe(false);
   });
 });
 
 describe('isMessageUItoCS', () => {
-  it.each([[{ type: 'getPageSummary' }], [{ type: 'revealNextMention', topic: 'huawei' }], [{ type: 'stepMention', direction: -1 }]])('accepts %j', (message) => {
+  it.each([[{ type: 'getPageSummary' }], [{ type: 'revealNextMention', topic: 'huawei' }], [{ type: 'stepMention', direction: -1 }], [{ type: 'cardOpenInTab', open: false }], [{ type: 'closeCard' }]])('accepts %j', (message) => {
     expect(isMessageUItoCS(message)).toBe(true);
   });
 
-  it.each([[{ type: 'stepMention', direction: 2 }], [{ type: 'revealNextMention' }], [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'x' } }]])('refuses %j', (message) => {
+  it.each([[{ type: 'stepMention', direction: 2 }], [{ type: 'revealNextMention' }], [{ type: 'cardOpenInTab' }], [{ type: 'escapePressed' }], [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'x' } }]])('refuses %j', (message) => {
     expect(isMessageUItoCS(message)).toBe(false);
   });
 });

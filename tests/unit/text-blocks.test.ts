@@ -114,3 +114,30 @@ describe('candidateContainers', () => {
     expect(findPageMentions(collectTextBlocks(paragraph)).map((m) => m.range.toString())).toEqual(['Huawei']);
   });
 });
+
+describe('items that touch (a tag row, a breadcrumb, a chip list) and words in styled inline spans', () => {
+  /** The mentions a reader would see highlighted in `html`, block by block. */
+  function mentionsOf(html: string): string[] {
+    document.body.innerHTML = html;
+    return collectTextBlocks(document.body).flatMap((block) => matcher.findMentions(block.text).map((mention) => block.text.slice(mention.start, mention.end)));
+  }
+  const matcher = createMatcher(matcherConfigFromTopics(factData));
+
+  // (happy-dom computes `display`, not gaps or flex items: those cases, and ::after separators,
+  // are in tests/e2e/touching-items.spec.ts, in both browsers.)
+  it.each([
+    ['inline-block tags', '<style>.tag { display: inline-block }</style><p><a class="tag" href="#">Huawei</a><a class="tag" href="#">Telecoms</a></p>', ['Huawei']],
+    ['inline-block chips, one inside a link', '<style>.chip { display: inline-block }</style><p><a href="#"><span class="chip">Entity List</span></a><span class="chip">Trade</span><span class="chip">5G</span></p>', ['Entity List', '5G']],
+  ])('%s are separate words: the mention is found', (_, html, expected) => {
+    expect(mentionsOf(html)).toEqual(expected);
+  });
+
+  it.each([
+    ['a bold half', '<p>Hua<b>wei</b> said so.</p>', ['Huawei']],
+    ['a coloured first letter', '<p><span style="color: red">H</span>uawei said so.</p>', ['Huawei']],
+    ['kerning spans, one per letter', '<p><span>H</span><span>u</span><span>a</span><span>w</span><span>e</span><span>i</span> said so.</p>', ['Huawei']],
+    ['a link inside a word', '<p>Huawei<a href="#">Land</a> is a park.</p>', []],
+  ])('%s joins into one word as the reader sees it', (_, html, expected) => {
+    expect(mentionsOf(html)).toEqual(expected);
+  });
+});
