@@ -60,8 +60,9 @@ const fail = (problem: SiteInputProblem): SiteParseResult => ({ ok: false, probl
 
 /** Lower case without the trailing dot of a fully qualified name ("example.com."). */
 function normaliseHostname(hostname: string): string {
-  const lower = hostname.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  // Without the trailing dots of a fully qualified name ("example.com." is "example.com"; "..", which
+  // the URL parser accepts as a host, is nothing).
+  return hostname.toLowerCase().replace(/\.+$/, '');
 }
 
 /** The WHATWG URL parser's ASCII form of a host (punycode, lower case), or undefined if it refuses it. */

@@ -4,8 +4,8 @@ declare module '*.json?ids' {
   const ids: readonly string[];
   export default ids;
 }
-// `?probe`: the source of the regular expression that finds its terms (utils/term-anchors.ts probeSource).
+// `?probe`: the sources of the regular expressions that find its terms (utils/term-anchors.ts probeSource).
 declare module '*.json?probe' {
-  const source: string;
+  const source: { anchors: string; terms: string };
   export default source;
 }

@@ -77,7 +77,7 @@ describe('the probe before the page reader is loaded', () => {
   });
 
   it('finds a shadow root behind thousands of elements (searched a slice at a time) and one inside another', async () => {
-    document.body.innerHTML = `<div>${'<span>x</span>'.repeat(5000)}</div><outer-box></outer-box>`;
+    document.body.innerHTML = `<div>${'<span>x</span>'.repeat(4000)}</div><outer-box></outer-box>`;
     const outer = document.querySelector('outer-box')!.attachShadow({ mode: 'open' });
     outer.innerHTML = '<inner-box></inner-box>';
     outer.querySelector('inner-box')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Entity List</p>';
@@ -85,11 +85,17 @@ describe('the probe before the page reader is loaded', () => {
     await vi.waitFor(() => expect(onFound).toHaveBeenCalledTimes(1), { timeout: 2000 });
   });
 
-  it('reads a long document a slice at a time, and finds a term split by markup at its very end', async () => {
-    document.body.innerHTML = `${'<p>Plain words in a long page.</p>'.repeat(20000)}<p>Hua<b>wei</b></p>`;
+  it('finds a term split by markup after many text nodes, reading a slice at a time', async () => {
+    document.body.innerHTML = `${'<p>Plain words.</p>'.repeat(3000)}<p>Hua<b>wei</b></p>`;
     const onFound = startProbe();
     await vi.waitFor(() => expect(onFound).toHaveBeenCalledTimes(1), { timeout: 5000 });
   });
+
+  it('leaves a document too long to read within its budget to the page reader (which reads near the viewport first)', async () => {
+    document.body.innerHTML = '<p>Plain words in a long page, with nothing to find in them at all.</p>'.repeat(20000);
+    const onFound = startProbe();
+    await vi.waitFor(() => expect(onFound).toHaveBeenCalledTimes(1), { timeout: 10000 });
+  }, 20_000);
 
   it('after stop(), finds nothing more', async () => {
     document.body.innerHTML = '<p>Nothing</p>';

@@ -16,7 +16,7 @@ describe('the parts of data/topics.json the every-page script imports', () => {
   });
 
   it('?probe is made at build time from the terms as the matcher folds them', () => {
-    expect(topicProbeSource).toBe(probeSource(foldedTerms(config)));
+    expect(topicProbeSource).toEqual(probeSource(foldedTerms(config)));
   });
 });
 
@@ -50,6 +50,12 @@ describe('the probe', () => {
     expect(found).toBeGreaterThan(4);
   });
 
+  it('finds a term far into a long text, among many anchor words that are not terms', () => {
+    const filler = 'The standard edition of the department store list. '.repeat(2000);
+    expect(mayHoldMention(filler)).toBe(false);
+    expect(mayHoldMention(`${filler}Then the Entity\n      List grew.`)).toBe(true);
+  });
+
   it('does not pass a text with only a common word of a term ("standard", "department", "list")', () => {
     for (const text of ['A recipe for lemon cake, with 200 grams of flour.', 'The standard edition ships in black.', 'The police department kept a list.', '']) {
       expect(mayHoldMention(text), text).toBe(false);
@@ -57,6 +63,9 @@ describe('the probe', () => {
   });
 
   it('leaves out terms that hold another, and escapes what the regular expression would read as syntax', () => {
-    expect(probeSource(['huawei technologies', 'huawei', 'a.b (c)'])).toBe('a\\.b\\s+\\(c\\)|huawei|[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]');
+    expect(probeSource(['huawei technologies', 'huawei', 'a.b (c)', 'imt-2020'])).toEqual({
+      anchors: 'huawei|a\\.b|imt|[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]',
+      terms: 'imt[-\\u2010\\u2011]2020|a\\.b\\s+\\(c\\)|huawei|[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]',
+    });
   });
 });
