@@ -2,7 +2,7 @@ import { badgeText, tabIdOf } from './extension-pages';
 import { expect, test } from './fixtures';
 import { ui } from './driver/locator';
 import type { Frame, Realm, Tab } from './driver/types';
-import { allHighlighted as all, highlightedTextsIn, hoverHighlight, popover, waitForHighlights } from './page-helpers';
+import { allHighlighted as all, highlightedTextsIn, hoverHighlight, hoverHighlightInFrame, popover, waitForHighlights } from './page-helpers';
 
 /** Every highlighted range is on text that is still in the document. */
 const allRangesConnected = (realm: Realm) =>
@@ -127,14 +127,7 @@ test.describe('frames', () => {
   test('the card opens inside the frame', async () => {
     const frame = (await frameById('same'))!;
     await expect.poll(() => all(frame)).toEqual(['Commerce Department', 'Huawei']);
-    const box = await frame.box();
-    const point = await frame.evaluate(() => {
-      const range = [...[...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([name]) => name.startsWith('fact-context-huawei--'))![1]][0];
-      const rect = range.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    // The frame's coordinates start inside its 1px border.
-    await tab.mouse.move(box.x + 1 + point.x, box.y + 1 + point.y, { steps: 4 });
+    await hoverHighlightInFrame(tab, frame, 'huawei');
     await expect(popover(tab, frame)).toHaveAccessibleName('Huawei');
     expect(await all(tab)).toEqual([]); // the top page has no mention of its own
   });
@@ -169,13 +162,7 @@ test.describe('frames with nothing to read at first (ad slots, pixels, widgets),
   test('the card opens inside a frame whose text arrived late', async () => {
     await expect.poll(() => highlightedIn('blank-late'), { timeout: 10_000 }).toEqual(['Commerce Department', 'Huawei']);
     const frame = (await frameById('blank-late'))!;
-    const box = await frame.box();
-    const point = await frame.evaluate(() => {
-      const range = [...[...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([name]) => name.startsWith('fact-context-huawei--'))![1]][0];
-      const rect = range.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await tab.mouse.move(box.x + 1 + point.x, box.y + 1 + point.y, { steps: 4 });
+    await hoverHighlightInFrame(tab, frame, 'huawei');
     await expect(popover(tab, frame)).toHaveAccessibleName('Huawei');
   });
 });

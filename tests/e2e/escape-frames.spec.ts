@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import type { Frame, Realm, Tab } from './driver/types';
-import { hoverHighlight, popover, waitForHighlights } from './page-helpers';
+import { hoverHighlight, hoverHighlightInFrame, popover, waitForHighlights } from './page-helpers';
 
 // Escape closes the card open in any frame of the tab, wherever keyboard focus is (WCAG 1.4.13:
 // dismissible without moving the pointer or focus), and the page never sees an Escape that closed
@@ -39,13 +39,7 @@ async function focusFrame(id: FrameId) {
 async function hoverInFrame(id: FrameId, topic: string) {
   const frame = await frameById(id);
   await expect.poll(() => frame.evaluate((topic) => [...(CSS.highlights as unknown as Map<string, Set<Range>>).keys()].some((name) => name.startsWith(`fact-context-${topic}--`)), topic)).toBe(true);
-  const box = await frame.box();
-  const point = await frame.evaluate((topic) => {
-    const range = [...[...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([name]) => name.startsWith(`fact-context-${topic}--`))![1]][0];
-    const rect = range.getClientRects()[0];
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, topic);
-  await tab.mouse.move(box.x + 1 + point.x, box.y + 1 + point.y, { steps: 4 });
+  await hoverHighlightInFrame(tab, frame, topic);
   return frame;
 }
 

@@ -1,6 +1,6 @@
 import { card } from './driver/locator';
 import { expect } from './driver/expect';
-import type { Point, Realm, Tab } from './driver/types';
+import type { Frame, Point, Realm, Tab } from './driver/types';
 
 // What a reader sees of the extension on a page, read from the page's own world in either
 // browser. Our highlights are registered as `fact-context-<topic>--<random ending>`
@@ -109,6 +109,14 @@ export async function pointOnHighlight(realm: Realm, topic: string, index: numbe
 export async function hoverHighlight(tab: Tab, topic: string, index: number): Promise<string> {
   const target = await pointOnHighlight(tab, topic, index);
   await tab.mouse.move(target.x, target.y, { steps: 4 });
+  return target.text;
+}
+
+/** The same inside a frame, whose coordinates start inside its 1px border (as the fixtures' frames have). */
+export async function hoverHighlightInFrame(tab: Tab, frame: Frame, topic: string, index = 0): Promise<string> {
+  const target = await pointOnHighlight(frame, topic, index);
+  const box = await frame.box();
+  await tab.mouse.move(box.x + 1 + target.x, box.y + 1 + target.y, { steps: 4 });
   return target.text;
 }
 
