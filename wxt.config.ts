@@ -33,7 +33,7 @@ function polyfillAsModule(): Plugin {
  * getURL), which both APIs answer the same way. The background and the extension's pages keep the
  * polyfill (the `wxt/browser` alias of @wxt-dev/webextension-polyfill); the card makes no call.
  * The namespace is looked up on first use, not at load: a frame whose probe finds nothing never
- * touches the browser's API (see entrypoints/content/index.ts).
+ * touches the browser's API (see entrypoints/frame.ts).
  */
 function nativeBrowserApi(): Plugin {
   const id = '\0fact-context:native-browser';
@@ -68,7 +68,7 @@ function privateEventNames(): Plugin {
 /**
  * Parts of data/topics.json for the every-page content script, so that it does not bundle the whole
  * file: `import ids from '…/topics.json?ids'` (utils/topic-ids.ts), the topics' ids; and
- * `import probe from '…/topics.json?probe'` (utils/topic-probe.ts), the regular expression its
+ * `import probe from '…/topics.json?probe'` (utils/topic-probe.ts), the regular expressions its
  * probe looks for the terms with, made here from the terms as the matcher's own code folds them.
  */
 export function topicsFileParts(): Plugin {

@@ -175,72 +175,56 @@ export function createMatcher(config: MatcherConfig): Matcher {
   // anchor found. With many terms a long alternation stops paying, so above ANCHOR_LIMIT anchors
   // (and for text with soft hyphens or zero-width characters, which can split an anchor, or whose
   // lower case changes its length) the automaton reads everything.
-  const anchors = anchorsOf(folded.filter((_, i) => patterns[i].mention));
   // Lower-casing a whole text is not always the automaton's one-character folding: a final Σ
   // becomes ς, not σ, and capitals outside the BMP are lowered in the text but kept in the
   // patterns. Anchors with σ or such characters would then be missed, so they go without.
-  const anchorsFoldLikeText = anchors.every((anchor) => !/[σς\ud800-\udfff]/.test(anchor));
-  const anchorPattern =
-    anchors.length > 0 && anchors.length <= ANCHOR_LIMIT && anchorsFoldLikeText
-      ? anchorRegExp(anchors, 'g')
-      : undefined;
+  const anchorFinder = (words: string[]) =>
+    words.length > 0 && words.length <= ANCHOR_LIMIT && words.every((word) => !/[σς\ud800-\udfff]/.test(word)) ? anchorRegExp(words, 'g') : undefined;
+  // candidateEnds looks for the terms' anchors. findMentions looks for those of every pattern
+  // (terms, cues and "not a mention" phrases, whose places decide what counts): on an article's
+  // paragraph the automaton then reads a few dozen characters around each mention instead of all
+  // of it, and on a cold page (V8 interprets the loop at first) that was most of the matcher's time.
+  const termAnchors = anchorFinder(anchorsOf(folded.filter((_, i) => patterns[i].mention)));
+  const allAnchors = anchorFinder(anchorsOf(folded));
 
-  function candidateEnds(text: string): number[] {
-    if (!anchorPattern) return built().automatonCandidateEnds(text);
+  /**
+   * The stretches of `text` where any pattern holding one of `anchors`' words can be: `longest`
+   * characters on either side of each anchor found, merged where they meet (so that no place is
+   * read twice). Undefined where the automaton must read all of it: no anchor finder, a text whose
+   * lower case changes its length, or a soft hyphen or zero-width character (which can split an
+   * anchor).
+   */
+  function windowsAround(text: string, anchors: RegExp | undefined): [from: number, to: number][] | undefined {
+    if (!anchors) return undefined;
     const lower = text.toLowerCase();
-    if (lower.length !== text.length) return built().automatonCandidateEnds(text);
-    const ends: number[] = [];
-    anchorPattern.lastIndex = 0;
-    for (let anchor = anchorPattern.exec(lower); anchor; anchor = anchorPattern.exec(lower)) {
-      // A soft hyphen or zero-width character can split an anchor: the automaton reads it all.
-      if (anchor[0].length === 1 && IGNORABLE.includes(anchor[0])) return built().automatonCandidateEnds(text);
-      const { stepBack, stepForward, automatonCandidateEnds } = built();
-      // The text around the anchor in which any term that contains it must lie.
+    if (lower.length !== text.length) return undefined;
+    const windows: [number, number][] = [];
+    anchors.lastIndex = 0;
+    for (let anchor = anchors.exec(lower); anchor; anchor = anchors.exec(lower)) {
+      if (anchor[0].length === 1 && IGNORABLE.includes(anchor[0])) return undefined;
+      const { stepBack, stepForward } = built();
       const from = stepBack(text, anchor.index, longest);
       const to = stepForward(text, anchor.index + anchor[0].length, longest);
-      for (const end of automatonCandidateEnds(text.slice(from, to))) {
-        if (from + end > (ends.at(-1) ?? 0)) ends.push(from + end);
-      }
+      const last = windows.at(-1);
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else windows.push([from, to]);
+      // Anchors may overlap ("standard" in "standards"): look again from the next character.
+      anchors.lastIndex = anchor.index + 1;
     }
-    return ends;
+    return windows;
   }
 
-  // findMentions reads only the text around anchors too, with the anchors of every pattern (terms,
-  // cues and "not a mention" phrases, whose places decide what counts): on an article's paragraph
-  // the automaton then reads a few dozen characters around each mention instead of all of it, and
-  // on a cold page (V8 interprets the loop at first) that was most of the matcher's time.
-  const allAnchors = anchorsOf(folded);
-  const allAnchorPattern =
-    allAnchors.length > 0 && allAnchors.length <= ANCHOR_LIMIT && allAnchors.every((anchor) => !/[σς\ud800-\udfff]/.test(anchor))
-      ? anchorRegExp(allAnchors, 'g')
-      : undefined;
+  function candidateEnds(text: string): number[] {
+    const windows = windowsAround(text, termAnchors);
+    if (!windows) return built().automatonCandidateEnds(text);
+    return windows.flatMap(([from, to]) => built().automatonCandidateEnds(text.slice(from, to)).map((end) => from + end));
+  }
 
   /** Every place a pattern occurs in `text` (as the automaton's scan of all of it would find them). */
   function candidatesIn(text: string): Candidate[] {
-    const lower = allAnchorPattern ? text.toLowerCase() : '';
-    if (!allAnchorPattern || lower.length !== text.length) return built().scan(text, 0, text.length);
-    const candidates: Candidate[] = [];
-    let windowFrom = -1;
-    let windowTo = -1;
-    allAnchorPattern.lastIndex = 0;
-    for (let anchor = allAnchorPattern.exec(lower); anchor; anchor = allAnchorPattern.exec(lower)) {
-      // A soft hyphen or zero-width character can split an anchor: the automaton reads it all.
-      if (anchor[0].length === 1 && IGNORABLE.includes(anchor[0])) return built().scan(text, 0, text.length);
-      const { stepBack, stepForward, scan } = built();
-      // Every pattern that holds this anchor lies within `longest` characters of it. Windows that
-      // meet are read as one, so that no place is found twice.
-      const from = stepBack(text, anchor.index, longest);
-      const to = stepForward(text, anchor.index + anchor[0].length, longest);
-      if (from > windowTo) {
-        if (windowTo >= 0) candidates.push(...scan(text, windowFrom, windowTo));
-        windowFrom = from;
-      }
-      windowTo = Math.max(windowTo, to);
-      // Anchors may overlap ("standard" in "standards"): look again from the next character.
-      allAnchorPattern.lastIndex = anchor.index + 1;
-    }
-    if (windowTo >= 0) candidates.push(...built().scan(text, windowFrom, windowTo));
-    return candidates;
+    const windows = windowsAround(text, allAnchors);
+    if (!windows) return built().scan(text, 0, text.length);
+    return windows.flatMap(([from, to]) => built().scan(text, from, to));
   }
 
   function findMentions(text: string): Mention[] {
