@@ -6,6 +6,8 @@ export interface MentionPopoverProps {
   /** The topic's colour as "r g b", matching its highlight on the page. */
   topicColour: string;
   chosen: FaqEntry;
+  /** The second answer, when the ranker was unsure between the two: shown open below the first, smaller. */
+  runnerUp?: FaqEntry;
   /** The topic's other entries, in the order they ranked. */
   others: readonly FaqEntry[];
   onClose(): void;
@@ -18,7 +20,7 @@ export interface MentionPopoverProps {
 /**
  * The card shown next to a mention. All text is rendered as text (Preact escapes it), never as HTML.
  */
-export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, others, onClose, onTurnOffSite, onOpenFaq }: MentionPopoverProps) {
+export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, runnerUp, others, onClose, onTurnOffSite, onOpenFaq }: MentionPopoverProps) {
   return (
     // A non-modal dialog: focusable (opened from the keyboard, it takes focus), named by its topic.
     <section class="card" role="dialog" tabIndex={-1} aria-labelledby="fc-topic" aria-describedby="fc-answer" style={{ '--topic': topicColour }}>
@@ -31,11 +33,23 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
           ×
         </button>
       </div>
-      <p class="summary">{topicSummary}</p>
+      {/* With two answers open the card would outgrow its height and hide its actions: the topic's name says enough. */}
+      {!runnerUp && <p class="summary">{topicSummary}</p>}
       <h2 class="question">{chosen.question}</h2>
       <p class="answer" id="fc-answer">
         {chosen.answer}
       </p>
+      {runnerUp && (
+        // One accordion with the other questions (the same `name`): opening one of them closes this,
+        // so never more than two answers are open at once.
+        <details class="runner-up" open name="fc-answers">
+          <summary>
+            <span class="runner-up-label">Or perhaps</span>
+            <span class="runner-up-question">{runnerUp.question}</span>
+          </summary>
+          <p class="runner-up-answer">{runnerUp.answer}</p>
+        </details>
+      )}
       {others.length > 0 && (
         <details class="more">
           <summary class="more-title">
@@ -44,7 +58,7 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
           <ul class="others">
             {others.map((entry) => (
               <li key={entry.id}>
-                <details>
+                <details name="fc-answers">
                   <summary>{entry.question}</summary>
                   <p class="other-answer">{entry.answer}</p>
                 </details>

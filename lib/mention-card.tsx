@@ -26,6 +26,7 @@ export function renderMentionCard(data: TopicsFile, mention: PageMention, lineIn
       topicSummary={topic.summary}
       topicColour={topicColour(topicIndex)}
       chosen={answers.chosen}
+      runnerUp={answers.runnerUp}
       others={answers.others}
       onClose={actions.onClose}
       onTurnOffSite={actions.onTurnOffSite}

@@ -4,7 +4,6 @@ import { loadModule } from './module-loader';
 import type { CardUi } from './card-ui';
 import { createHighlighter } from './highlighter';
 import { createLiveMentions } from './live-mentions';
-import { mentionContext } from './mention-context';
 import { createMentionLocator } from './mention-locator';
 import type { PageMention } from './page-mentions';
 import type { HighlightStyles } from './highlight-styles';
@@ -118,15 +117,18 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
     void sendToBackground({ type: 'cardShown', shown });
   }
 
-  // A card's answers are chosen by the background (the FAQ and the ranking live there). They are
-  // asked for as soon as the pointer is on a mention, so they are usually here before the open
-  // delay ends; kept per mention while it lives, and asked again if the first request failed.
+  // A card's answers are chosen by the background (the FAQ and the ranking live there), from the
+  // mention's context as the card's module reads it. They are asked for as soon as the pointer is
+  // on a mention, so they are usually here before the open delay ends; kept per mention while it
+  // lives, and asked again if the first request failed.
   const answersFor = new WeakMap<PageMention, Promise<CardAnswers | null>>();
   function askAnswers(mention: PageMention): Promise<CardAnswers | null> {
     let answers = answersFor.get(mention);
     if (!answers) {
-      const message: MessageCStoBG = { type: 'chooseAnswers', topicId: mention.topic, term: mention.term, context: mentionContext(mention) };
-      answers = browser.runtime.sendMessage(message).then(
+      answers = loadModule('/card.js').then(({ mentionContext }) => {
+        const message: MessageCStoBG = { type: 'chooseAnswers', topicId: mention.topic, term: mention.term, context: mentionContext(mention) };
+        return browser.runtime.sendMessage(message);
+      }).then(
         (reply: unknown) => ((reply as CardAnswers | null)?.chosen ? (reply as CardAnswers) : null),
         () => null, // the extension was reloaded or updated: no card
       );

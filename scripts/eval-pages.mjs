@@ -76,7 +76,7 @@ function takeLabels(document, file) {
 
 /**
  * @typedef {{ page: string, half: string, kind: string, text: string, topic: string, term: string, start: number,
- *   label: PageLabel | undefined, context: { sentence: string, paragraph?: string, title?: string } }} PageMention
+ *   label: PageLabel | undefined, context: import('../utils/answer-ranking.ts').RankingContext }} PageMention
  */
 
 /**
@@ -137,8 +137,9 @@ export async function evaluatePages(pages, modules, { factData, answerModel }) {
     missedLabels,
     mentions: mentions.map(({ context, ...mention }) => {
       const choice = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: mention.topic, term: mention.term, context });
-      // What the card shows open: the chosen answer (the others are listed, closed).
-      return { ...mention, shown: [choice.chosen.id], chosen: choice.chosen.id, sentence: context.sentence };
+      // What the card shows open: the chosen answer, and the runner-up when the ranker is unsure (the others are listed, closed).
+      const shown = [choice.chosen.id, ...(choice.runnerUp ? [choice.runnerUp.id] : [])];
+      return { ...mention, shown, chosen: choice.chosen.id, sentence: context.sentence };
     }),
   };
 }

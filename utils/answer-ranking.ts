@@ -20,6 +20,14 @@ export interface RankingContext {
   paragraph?: string;
   /** The page title: the weakest evidence, but often the only cue. */
   title?: string;
+  /** The heading of the mention's section (and, in a table, its cell's column and row headers). */
+  heading?: string;
+  /** The page's headline (its first <h1>). */
+  headline?: string;
+  /** The page's lead paragraph. */
+  lead?: string;
+  /** The page's first section headings: what the whole page is about. */
+  outline?: string;
 }
 
 export interface RankingInput {
@@ -58,14 +66,20 @@ export interface RankingInput {
  */
 export interface AnswerModel {
   lexicalScale: number;
-  /** Where a word is found: its feature value (the sentence counts 1). */
-  reach: { paragraph: number; title: number };
+  /** Where a word is found: its feature value (the sentence counts 1; a place without a value is not read). */
+  reach: { paragraph: number; title: number; heading?: number; headline?: number; lead?: number; outline?: number };
   /** Per topic id, its weights: FAQ id → weight (absent is 0). */
   topics: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Per word stem (as `toStems` gives it), its weights: FAQ id → weight (absent is 0). */
   words: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Per matched data term, lower case, its weights: FAQ id → weight (absent is 0). */
   terms?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * When the second answer's score is within this of the first, the ranker is unsure and the card
+   * shows both. Calibrated by `npm run train` on the tune pages' cross-validated scores; absent, the
+   * card shows one answer.
+   */
+  runnerUpGap?: number;
 }
 
 export interface RankedAnswer {
@@ -251,6 +265,10 @@ export function contextWords(context: RankingContext, reach: AnswerModel['reach'
   add(context.sentence, 1);
   for (const part of restOfParagraph(context)) add(part, reach.paragraph);
   add(context.title ?? '', reach.title);
+  if (reach.heading) add(context.heading ?? '', reach.heading);
+  if (reach.headline) add(context.headline ?? '', reach.headline);
+  if (reach.lead) add(context.lead ?? '', reach.lead);
+  if (reach.outline) add(context.outline ?? '', reach.outline);
   return words;
 }
 
@@ -300,15 +318,26 @@ export function rankAnswers(input: RankingInput): RankedAnswer[] {
 export interface AnswerChoice<Entry> {
   /** The best answer, from any topic. */
   chosen: Entry;
+  /** The second best, when the ranker is unsure between the two (see `AnswerModel.runnerUpGap`). */
+  runnerUp?: Entry;
   /** The mention's topic's other entries, best first (the card's "more questions on <topic>"). */
   others: Entry[];
 }
 
-/** The answer for a mention read in `input.context`, and the rest of its topic's entries. */
+/**
+ * The answer for a mention read in `input.context`, the runner-up when the two are close, and the
+ * rest of its topic's entries.
+ */
 export function chooseAnswer<Entry extends { id: string }>(faq: readonly Entry[], input: RankingInput): AnswerChoice<Entry> {
   const byId = new Map(faq.map((entry) => [entry.id, entry]));
-  const ranked = rankAnswers(input).flatMap(({ id }) => byId.get(id) ?? []);
-  const [chosen] = ranked;
+  const ranked = rankAnswers(input).flatMap(({ id, score }) => {
+    const entry = byId.get(id);
+    return entry ? [{ entry, score }] : [];
+  });
+  const [first, second] = ranked;
+  const gap = input.model?.runnerUpGap;
+  const runnerUp = second && gap !== undefined && first.score - second.score <= gap ? second.entry : undefined;
   const topicFaq = new Set(input.topics.find((topic) => topic.id === input.topicId)?.faq);
-  return { chosen, others: ranked.filter((entry) => entry !== chosen && topicFaq.has(entry.id)) };
+  const others = ranked.map(({ entry }) => entry).filter((entry) => entry !== first.entry && entry !== runnerUp && topicFaq.has(entry.id));
+  return { chosen: first.entry, ...(runnerUp && { runnerUp }), others };
 }

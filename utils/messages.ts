@@ -13,9 +13,10 @@ export interface PageSummary {
   counts: Record<string, number>;
 }
 
-/** What a card shows: the answer chosen for the mention's context, and the topic's other entries. */
+/** What a card shows: the answer chosen for the mention's context, the runner-up when the ranker is unsure, and the topic's other entries. */
 export interface CardAnswers {
   chosen: FaqEntry;
+  runnerUp?: FaqEntry;
   others: FaqEntry[];
 }
 
@@ -81,7 +82,7 @@ export function isMessageCStoBG(value: unknown): value is MessageCStoBG {
   if (message.type === 'chooseAnswers') {
     const context = message.context;
     return isText(message.topicId) && (message.term === undefined || isText(message.term)) && typeof context === 'object' && context !== null && isText(context.sentence) &&
-      (context.paragraph === undefined || isText(context.paragraph)) && (context.title === undefined || isText(context.title));
+      (['paragraph', 'title', 'heading', 'headline', 'lead', 'outline'] as const).every((field) => context[field] === undefined || isText(context[field]));
   }
   return typeof message.faqId === 'string' && /^q\d+$/.test(message.faqId);
 }

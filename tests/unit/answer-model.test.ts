@@ -87,6 +87,14 @@ describe('rankAnswers with a model', () => {
     expect(best({ ...base, model: withTerms, context })).toBe('q1');
   });
 
+  it('reads the section heading, headline and lead only at the reach the model gives them', () => {
+    const context = { sentence: 'They crossed.', heading: 'Zebras', headline: 'Zebras', lead: 'Zebras' };
+    const zebra = { zebra: { q2: 2 } };
+    expect(best({ ...base, model: model(zebra), context })).toBe('q1');
+    expect(best({ ...base, model: model(zebra, { reach: { paragraph: 0.5, title: 0.2, heading: 0.8 } }), context })).toBe('q2');
+    expect(best({ ...base, model: model(zebra, { reach: { paragraph: 0.5, title: 0.2, lead: 0.8 } }), context })).toBe('q2');
+  });
+
   it('ignores words it has no weight for, including names of Object.prototype', () => {
     const context = { sentence: 'constructor __proto__ toString hasOwnProperty valueOf' };
     const without = rankAnswers({ ...base, context });
@@ -94,12 +102,52 @@ describe('rankAnswers with a model', () => {
   });
 });
 
+describe('chooseAnswer with a runner-up gap', () => {
+  const faq = [
+    { id: 'q1', question: 'First?', answer: 'One.' },
+    { id: 'q2', question: 'Second?', answer: 'Two.' },
+    { id: 'q3', question: 'Third?', answer: 'Three.' },
+    { id: 'q4', question: 'Fourth?', answer: 'Four.' },
+  ];
+  const topics = [{ id: 't', faq: ['q1', 'q2', 'q3'] }, { id: 'u', faq: ['q4'] }];
+  const base = { topicId: 't', topics, faq, answerKeywords: {} };
+  // Lexical scale 0: the scores are the model's weights alone, so the gap is exact.
+  const withGap = (runnerUpGap: number | undefined, words: AnswerModel['words']): AnswerModel => ({
+    lexicalScale: 0,
+    reach: { paragraph: 0.5, title: 0.2 },
+    topics: {},
+    words,
+    ...(runnerUpGap !== undefined && { runnerUpGap }),
+  });
+  const choose = (model: AnswerModel) => chooseAnswer(faq, { ...base, model, context: { sentence: 'Zebras and lions.' } });
+
+  it('shows the second answer when it is within the gap of the first, and takes it out of the list', () => {
+    const choice = choose(withGap(1, { zebra: { q2: 3 }, lion: { q3: 2.5 } }));
+    expect(choice.chosen.id).toBe('q2');
+    expect(choice.runnerUp?.id).toBe('q3');
+    expect(choice.others.map((e) => e.id)).toEqual(['q1']);
+  });
+
+  it('shows one answer when the second is further behind, or when the model has no gap', () => {
+    expect(choose(withGap(1, { zebra: { q2: 3 }, lion: { q3: 1.5 } })).runnerUp).toBeUndefined();
+    expect(choose(withGap(undefined, { zebra: { q2: 3 }, lion: { q3: 2.9 } })).runnerUp).toBeUndefined();
+    expect(chooseAnswer(faq, { ...base, context: { sentence: 'Zebras.' } }).runnerUp).toBeUndefined();
+  });
+
+  it('may take the runner-up from another topic, which is then not in the topic\'s list', () => {
+    const choice = choose(withGap(1, { zebra: { q2: 3 }, lion: { q4: 2.8 } }));
+    expect(choice.runnerUp?.id).toBe('q4');
+    expect(choice.others.map((e) => e.id).sort()).toEqual(['q1', 'q3']);
+  });
+});
+
 describe('the shipped model', () => {
   it('still answers within the topic, lists the rest, and keeps a sentence with no cue on the topic', () => {
-    const { chosen, others } = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: 'huawei', context: { sentence: 'Huawei.' } });
+    const { chosen, runnerUp, others } = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: 'huawei', context: { sentence: 'Huawei.' } });
     const huawei = factData.topics.find((topic) => topic.id === 'huawei')!.faq;
     expect(huawei).toContain(chosen.id);
-    expect([...others.map((entry) => entry.id), chosen.id].sort()).toEqual([...huawei].sort());
+    const shown = [chosen.id, ...(runnerUp && huawei.includes(runnerUp.id) ? [runnerUp.id] : [])];
+    expect([...others.map((entry) => entry.id), ...shown].sort()).toEqual([...huawei].sort());
   });
 });
 

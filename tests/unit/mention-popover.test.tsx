@@ -71,6 +71,28 @@ describe('MentionPopover', () => {
     expect(onTurnOffSite).toHaveBeenCalledOnce();
   });
 
+  it('shows no runner-up unless given one, and the topic\'s summary', () => {
+    const { container } = renderCard();
+    expect(container.querySelector('.runner-up')).toBeNull();
+    expect(container.querySelector('.summary')?.textContent).toBe('A summary.');
+  });
+
+  it('shows the runner-up open below the answer, with its question, in one accordion with the other questions', () => {
+    const { container } = renderCard({ runnerUp: entry('q7', 'How justified?', 'Espionage.'), others: [entry('q1', 'Why?', 'Security.')] });
+    const runnerUp = container.querySelector('details.runner-up') as HTMLDetailsElement;
+    expect(runnerUp.open).toBe(true);
+    expect(runnerUp.querySelector('summary')?.textContent).toBe('Or perhapsHow justified?');
+    expect(runnerUp.querySelector('.runner-up-answer')?.textContent).toBe('Espionage.');
+    // After the first answer, before the list of other questions.
+    expect(container.querySelector('.answer')!.compareDocumentPosition(runnerUp) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(runnerUp.compareDocumentPosition(container.querySelector('.more')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Two answers open take the room of the topic's summary (the header still names the topic).
+    expect(container.querySelector('.summary')).toBeNull();
+    const other = container.querySelector('.others details') as HTMLDetailsElement;
+    expect(other.getAttribute('name')).toBe(runnerUp.getAttribute('name'));
+    expect(other.open).toBe(false);
+  });
+
   it('leaves out the "more" section when the topic has one entry', () => {
     const { container } = renderCard({ others: [] });
     expect(container.querySelector('.more')).toBeNull();
