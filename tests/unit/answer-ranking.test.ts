@@ -135,12 +135,12 @@ describe('chooseAnswer', () => {
 describe('toStems', () => {
   it('meets inflected forms of a word', () => {
     expect(toStems('banned bans ban banning')).toEqual(['ban', 'ban', 'ban', 'ban']);
-    expect(toStems('countries country')).toEqual(['country', 'country']);
+    expect(toStems('countries country')).toEqual(['countri', 'countri']);
     expect(toStems('exclude excluded excludes')).toEqual(['exclud', 'exclud', 'exclud']);
   });
 
   it('drops possessives, splits hyphenated words and keeps short words apart', () => {
-    expect(toStems('Huawei’s self-driving cars')).toEqual(['huawei', 'self', 'driv', 'car']);
+    expect(toStems('Huawei’s self-driving cars')).toEqual(['huawei', 'self', 'drive', 'car']);
     expect(toStems('who cares about cars')).toEqual(['who', 'care', 'about', 'car']);
   });
 });
