@@ -76,6 +76,8 @@ export function topicsFileParts(): Plugin {
   const parts: Record<string, (file: TopicsFile) => unknown> = {
     ids: (file) => file.topics.map((topic) => topic.id),
     probe: (file) => probeSource(foldedTerms(matcherConfigFromTopics(file))),
+    // What pages read: the file without what only the background's answer ranking reads.
+    page: (file) => ({ ...file, topics: file.topics.map(({ termAnswers: _rankingOnly, ...topic }) => topic) }),
   };
   return {
     name: 'fact-context:topics-parts',

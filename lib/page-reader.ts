@@ -17,7 +17,7 @@ import { createHoverIntent } from '../utils/hover-intent';
 import { createMatcher, matcherConfigFromTopics } from '../utils/matcher';
 import type { CardAnswers, MessageCStoBG, MessageUItoCS, PageSummary } from '../utils/messages';
 import { isTopicEnabled, type Settings } from '../utils/settings';
-import { topicData } from '../utils/topic-data';
+import { pageTopicData as topicData } from '../utils/page-topic-data';
 
 // Wikipedia's page previews wait ~500 ms; a little less feels responsive without firing on sweeps.
 const OPEN_DELAY_MS = 400;

@@ -35,6 +35,19 @@ export interface RankingContext {
   outline?: string;
 }
 
+/**
+ * A group of a topic's terms that ask their own question: "3GPP" is a standards mention, a bare
+ * "5G" in a phone review is not. A mention by one of `terms` puts `faq` first in the topic's order
+ * and gives those entries a bonus of `weight` (1 if absent) × WEIGHTS.termPrior, the first most.
+ * It is what the data says before any learning: a term the learned layer has never seen (a topic
+ * pack's) still gets its answers.
+ */
+export interface TermAnswers {
+  terms: readonly string[];
+  faq: readonly string[];
+  weight?: number;
+}
+
 export interface RankingInput {
   /** The mention's topic. */
   topicId: string;
@@ -50,6 +63,8 @@ export interface RankingInput {
   topics: readonly {
     id: string;
     faq: readonly string[];
+    /** Groups of the topic's terms with their own answer order and weight (data/topics.json `termAnswers`). */
+    termAnswers?: readonly TermAnswers[];
     terms?: readonly string[];
     properNames?: readonly string[];
     ambiguousTerms?: readonly string[];
@@ -117,6 +132,8 @@ const WEIGHTS = {
   topicPrior: 10,
   /** Spread of the bonus by the topic's order, first entry highest: breaks near-ties. */
   topicOrder: 1,
+  /** The bonus of the first answer of a matched term's group (TermAnswers), times its weight. */
+  termPrior: 2,
 };
 
 /** How far from the sentence paragraph text still counts, in characters: near text, and fast. */
@@ -304,10 +321,15 @@ export function rankAnswers(input: RankingInput): RankedAnswer[] {
     const postings = index.postings.get(term)!;
     for (let i = 0; i < scores.length; i++) scores[i] += weight * postings[i];
   }
-  const topicFaq = input.topics.find((topic) => topic.id === input.topicId)?.faq ?? [];
+  const topic = input.topics.find((candidate) => candidate.id === input.topicId);
+  const term = input.term?.toLowerCase();
+  const group = term === undefined ? undefined : topic?.termAnswers?.find((candidate) => candidate.terms.some((t) => t.toLowerCase() === term));
+  // The topic's order, with the matched term's group's answers first.
+  const topicFaq = group ? [...new Set([...group.faq, ...(topic?.faq ?? [])])] : topic?.faq ?? [];
   const orders = index.ids.map((id) => topicFaq.indexOf(id));
   orders.forEach((order, i) => {
     if (order >= 0) scores[i] += WEIGHTS.topicPrior + WEIGHTS.topicOrder * (1 - order / topicFaq.length);
+    if (group && order >= 0 && order < group.faq.length) scores[i] += (group.weight ?? 1) * WEIGHTS.termPrior * (1 - order / group.faq.length);
   });
   const final = withModel(index.ids, scores, input);
   return index.ids

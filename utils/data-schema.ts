@@ -29,6 +29,20 @@ const topicSchema = v.strictObject({
   ambiguousTerms: termList,
   /** Words that make this topic's ambiguous terms count (`trade` for `blacklist`). */
   contextCues: termList,
+  /**
+   * Groups of this topic's terms that ask their own question: a mention by one of `terms` puts
+   * `faq` (ids of this topic, most relevant first) first, with a bonus of `weight` (default 1).
+   * Used by the answer ranking in the background only (utils/answer-ranking.ts TermAnswers).
+   */
+  termAnswers: v.optional(
+    v.array(
+      v.strictObject({
+        terms: v.pipe(termList, v.minLength(1, 'a term group needs at least one term')),
+        faq: v.pipe(v.array(v.pipe(v.string(), v.regex(FAQ_ID))), v.minLength(1, 'a term group needs at least one FAQ id')),
+        weight: v.optional(v.pipe(v.number(), v.minValue(0, 'a weight is 0 to 5'), v.maxValue(5, 'a weight is 0 to 5'))),
+      }),
+    ),
+  ),
 });
 
 const topicsFileSchema = v.strictObject({
@@ -115,6 +129,18 @@ export function validateFactData(raw: RawFactData): FactData {
     for (const id of topic.faq) if (!faqIds.has(id)) problems.push(`${name}: faq lists ${id}, which is not in faq.md`);
     if (new Set(topic.faq).size !== topic.faq.length) problems.push(`${name}: faq lists an id twice`);
     if (topic.terms.length + topic.properNames.length === 0) problems.push(`${name}: has no unambiguous term`);
+    const ownTerms = new Set(termsOf(topic).map((term) => term.toLowerCase()));
+    const grouped = new Set<string>();
+    topic.termAnswers?.forEach((group, i) => {
+      const where = `${name} termAnswers[${i}]`;
+      for (const term of group.terms) {
+        if (!ownTerms.has(term.toLowerCase())) problems.push(`${where}: "${term}" is not a term of this topic`);
+        if (grouped.has(term.toLowerCase())) problems.push(`${where}: "${term}" is in two groups`);
+        grouped.add(term.toLowerCase());
+      }
+      for (const id of group.faq) if (!topic.faq.includes(id)) problems.push(`${where}: faq lists ${id}, which is not one of this topic's entries`);
+      if (new Set(group.faq).size !== group.faq.length) problems.push(`${where}: faq lists an id twice`);
+    });
     for (const field of ['terms', 'properNames', 'ambiguousTerms', 'contextCues'] as const) {
       if (!isSortedCaseInsensitive(topic[field])) problems.push(`${name}: ${field} are not sorted`);
       if (field === 'contextCues') continue;

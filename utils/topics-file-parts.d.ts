@@ -9,3 +9,8 @@ declare module '*.json?probe' {
   const source: { anchors: string; terms: string };
   export default source;
 }
+// `?page`: the file without what only the background's answer ranking reads (`termAnswers`).
+declare module '*.json?page' {
+  const file: unknown;
+  export default file;
+}

@@ -106,6 +106,38 @@ describe('rankAnswers', () => {
   });
 });
 
+describe('term groups (termAnswers)', () => {
+  const withTerm = (topicId: string, term: string, sentence: string) => rankAnswers({ ...input(topicId, { sentence }), term })[0].id;
+
+  it('answer a mention by the matched term when the sentence has no other cue', () => {
+    // Without a term the 5G topic's first entry (standards) answers; "5G" alone asks what 5G does.
+    expect(best('5g-standards', { sentence: 'It is all about 5G now.' })).toBe('q6');
+    expect(withTerm('5g-standards', '5G', 'It is all about 5G now.')).toBe('q8');
+    expect(withTerm('5g-standards', '3GPP', 'It is all about 3GPP now.')).toBe('q6');
+    expect(withTerm('trade-blacklist', 'Commerce Department', 'The Commerce Department spoke.')).toBe('q2');
+    expect(withTerm('trade-blacklist', 'entity list', 'It is on the Entity List.')).toBe('q1');
+  });
+
+  it('yield to a clear cue in the sentence', () => {
+    expect(withTerm('5g-standards', '5G', 'Carriers have launched 5G in dozens of cities.')).toBe('q11');
+    expect(withTerm('5g-standards', '5G', 'Interoperability between vendors depends on common 5G standards and protocols.')).toBe('q6');
+  });
+
+  it('count by their weight, and not at all for a term outside every group', () => {
+    const faq = [
+      { id: 'q1', question: 'First?', answer: 'One.' },
+      { id: 'q2', question: 'Second?', answer: 'Two.' },
+    ];
+    const topics = (weight: number) => [{ id: 't', faq: ['q1', 'q2'], termAnswers: [{ terms: ['Zebra'], faq: ['q2'], weight }] }];
+    const rank = (weight: number, term: string) => rankAnswers({ topicId: 't', term, topics: topics(weight), faq, answerKeywords: {}, context: { sentence: 'Nothing.' } });
+    expect(rank(1, 'zebra')[0].id).toBe('q2');
+    const [first, second] = rank(3, 'zebra');
+    const [lightFirst, lightSecond] = rank(1, 'zebra');
+    expect(first.score - second.score).toBeGreaterThan(lightFirst.score - lightSecond.score);
+    expect(rank(1, 'lion')[0].id).toBe('q1');
+  });
+});
+
 describe('chooseAnswer', () => {
   it.each([
     ['huawei', 'Canada and the UK have banned Huawei from their 5G networks.', 'q4'],

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FactDataError, validateFactData, type RawFactData } from '../../utils/data-schema';
 import { factData } from '../../utils/fact-data';
+import { pageTopicData } from '../../utils/page-topic-data';
+import { topicData } from '../../utils/topic-data';
 
 const read = (file: string) => readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8');
 const raw = (): RawFactData => ({
@@ -44,6 +46,14 @@ describe('data/', () => {
   });
 });
 
+describe('the topics pages load (topics.json?page)', () => {
+  it('are the topics without the term groups only the background ranks with', () => {
+    expect(topicData.topics.some((topic) => topic.termAnswers?.length)).toBe(true);
+    expect(pageTopicData.topics.every((topic) => !('termAnswers' in topic))).toBe(true);
+    expect(pageTopicData).toEqual({ ...topicData, topics: topicData.topics.map(({ termAnswers: _, ...topic }) => topic) });
+  });
+});
+
 describe('validateFactData', () => {
   function problemsOf(mutate: (data: RawFactData & { topicsJson: any; answerKeywordsJson: any }) => void): string[] {
     const data = raw() as RawFactData & { topicsJson: any; answerKeywordsJson: any };
@@ -65,6 +75,11 @@ describe('validateFactData', () => {
     ['unsorted terms', (d: any) => d.topicsJson.topics[1].terms.reverse(), /topic "5g-standards": terms are not sorted/],
     ['an FAQ entry without keywords', (d: any) => delete d.answerKeywordsJson.q7, /q7 has no keywords/],
     ['an unknown field', (d: any) => (d.topicsJson.topics[0].colour = 'red'), /topic "huawei"/],
+    ['a term group with a term of another topic', (d: any) => d.topicsJson.topics[1].termAnswers[0].terms.push('Huawei'), /topic "5g-standards" termAnswers\[0\]: "Huawei" is not a term of this topic/],
+    ['a term in two term groups', (d: any) => d.topicsJson.topics[1].termAnswers[1].terms.push('3GPP'), /topic "5g-standards" termAnswers\[1\]: "3GPP" is in two groups/],
+    ['a term group answering with another topic\'s entry', (d: any) => d.topicsJson.topics[0].termAnswers[0].faq.push('q8'), /topic "huawei" termAnswers\[0\]: faq lists q8, which is not one of this topic's entries/],
+    ['a term group weighing more than 5', (d: any) => (d.topicsJson.topics[2].termAnswers[0].weight = 9), /topics\.2\.termAnswers\.0\.weight \(topic "trade-blacklist"\): a weight is 0 to 5/],
+    ['a term group without terms', (d: any) => (d.topicsJson.topics[2].termAnswers[0].terms = []), /termAnswers\.0\.terms.*a term group needs at least one term/],
     ['a malformed FAQ heading', (d: any) => (d.faqMarkdown = d.faqMarkdown.replace('## q5.', '## question5.')), /q5 has no FAQ entry|no FAQ entry has this id/],
   ])('rejects %s with a message naming the entry', (_name, mutate, message) => {
     expect(problemsOf(mutate).join('\n')).toMatch(message);
