@@ -76,13 +76,23 @@ function pageContextOf(doc: Document): { headline: string; lead: string; outline
  */
 export function sectionHeadingOf(element: Element): string {
   if (element.closest(HEADINGS)) return '';
-  const walker = element.ownerDocument.createTreeWalker(element.ownerDocument.documentElement, NodeFilter.SHOW_ELEMENT);
-  walker.currentNode = element;
   let steps = 0;
-  for (let node = walker.previousNode(); node && steps < HEADING_SEARCH_LIMIT; node = walker.previousNode(), steps++) {
-    if (isHeading(node as Element)) return textOf(node as Element, TITLE_REACH);
+  for (let node = previousElement(element); node && steps < HEADING_SEARCH_LIMIT; node = previousElement(node), steps++) {
+    if (isHeading(node)) return textOf(node, TITLE_REACH);
   }
   return '';
+}
+
+/**
+ * The element before `element` in document order: its previous sibling's last descendant, or its
+ * parent. (Written out rather than TreeWalker.previousNode, which happy-dom, where the page
+ * evaluation reads pages, answers with the parent.)
+ */
+function previousElement(element: Element): Element | null {
+  let node = element.previousElementSibling;
+  if (!node) return element.parentElement;
+  while (node.lastElementChild) node = node.lastElementChild;
+  return node;
 }
 
 /** For a mention in a table cell: its column's header and its row's first cell (what the cell is about). */

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readPageMentions } from '../../scripts/eval-pages.mjs';
+import { createTsModuleLoader } from '../../scripts/ts-module-loader.mjs';
+import { expect, test } from './fixtures';
+import { hoverText, popover, waitForHighlights } from './page-helpers';
+
+// The answer fits the page, not only the sentence: the same short sentence under two section
+// headings, and a one-word table cell named by its row and column headers. And the page
+// evaluation (`npm run eval`, scripts/eval-pages.mjs) reads pages as the browser does: each card
+// here shows exactly the answers the evaluation's code path chooses for that mention.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURE = 'page-context.html';
+const MENTIONS = [
+  ['#background-section', 'Huawei'],
+  ['#bans-section', 'Huawei'],
+  ['#canada-cell', 'Huawei'],
+] as const;
+
+interface Expected {
+  question: string;
+  runnerUp?: string;
+}
+
+let expected: Expected[] = [];
+
+test.beforeAll(async () => {
+  const modules = await createTsModuleLoader(ROOT);
+  try {
+    const { factData } = await modules.load('/utils/fact-data.ts');
+    const { answerModel } = await modules.load('/utils/answer-model.ts');
+    const { chooseAnswer } = await modules.load('/utils/answer-ranking.ts');
+    const html = readFileSync(new URL(`../fixtures/${FIXTURE}`, import.meta.url), 'utf8');
+    const { mentions } = await readPageMentions([{ file: FIXTURE, half: 'fixture', kind: 'fixture', html }], modules, factData);
+    expected = mentions.map((mention) => {
+      const choice = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: mention.topic, term: mention.term, context: mention.context });
+      return { question: choice.chosen.question, runnerUp: choice.runnerUp?.question };
+    });
+  } finally {
+    await modules.close();
+  }
+});
+
+test('the page around a mention chooses its answer: section headings and table headers', async () => {
+  expect(expected).toHaveLength(MENTIONS.length);
+  // The same sentence, "Then there is Huawei.", under "Company background" and under a heading
+  // about countries banning the vendor; and "Huawei" alone in the row for Canada.
+  expect(expected[0].question).not.toBe(expected[1].question);
+  expect(expected[1].question).toBe('Which countries have restricted Huawei’s involvement in their 5G networks?');
+  expect(expected[2].question).toBe('Which countries have restricted Huawei’s involvement in their 5G networks?');
+});
+
+for (const [index, [selector, text]] of MENTIONS.entries()) {
+  test(`the card over ${selector} shows the answers the page evaluation chooses for it`, async ({ open }) => {
+    const tab = await open(FIXTURE);
+    await waitForHighlights(tab);
+    await hoverText(tab, selector, text);
+    const card = popover(tab);
+    await expect(card.getByRole('heading', { level: 2 })).toHaveText(expected[index].question);
+    if (expected[index].runnerUp) await expect(card.locator('.runner-up-question')).toHaveText(expected[index].runnerUp!);
+    else await expect(card.locator('.runner-up')).toHaveCount(0);
+  });
+}
