@@ -5,7 +5,7 @@ import type { CardUi } from './card-ui';
 import { createHighlighter } from './highlighter';
 import { createLiveMentions } from './live-mentions';
 import { createMentionLocator } from './mention-locator';
-import type { PageMention } from './page-mentions';
+import { pageMatcher, type PageMention } from './page-mentions';
 import type { HighlightStyles } from './highlight-styles';
 import type { ShowOptions } from './popover-host';
 import type { PlanOptions } from './reading-plan';
@@ -190,7 +190,7 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
       listenToTheReader();
       live = createLiveMentions({
         root,
-        matcher: createMatcher(matcherConfigFromTopics(topicData)),
+        matcher: pageMatcher(createMatcher(matcherConfigFromTopics(topicData)), document),
         isOwnElement: (element) => card?.isOwnElement(element) ?? false,
         onShadowRoot: (shadowRoot) => pageHighlighter.styleShadowRoot(shadowRoot),
         reach: readersReach,

@@ -89,7 +89,7 @@ function takeLabels(document, file) {
  */
 export async function readPageMentions(pages, modules, factData) {
   const { iterateTextBlocks } = await modules.load('/lib/text-blocks.ts');
-  const { mentionsInBlock } = await modules.load('/lib/page-mentions.ts');
+  const { mentionsInBlock, pageMatcher } = await modules.load('/lib/page-mentions.ts');
   const { mentionContext } = await modules.load('/lib/mention-context.ts');
   const { createMatcher, matcherConfigFromTopics } = await modules.load('/utils/matcher.ts');
   const matcher = createMatcher(matcherConfigFromTopics(factData));
@@ -106,9 +106,10 @@ export async function readPageMentions(pages, modules, factData) {
     const labels = takeLabels(document, page.file);
     const offsets = textOffsets(document);
     const used = new Set();
+    const matcherOfPage = pageMatcher(matcher, document);
     for (const block of iterateTextBlocks(document.documentElement)) {
       if (!block) continue;
-      for (const mention of mentionsInBlock(block, matcher)) {
+      for (const mention of mentionsInBlock(block, matcherOfPage)) {
         const start = (offsets.get(mention.range.startContainer) ?? NaN) + mention.range.startOffset;
         const end = (offsets.get(mention.range.endContainer) ?? NaN) + mention.range.endOffset;
         const label = labels.find((l) => l.start < end && start < l.end);

@@ -30,6 +30,11 @@ const topicSchema = v.strictObject({
   /** Words that make this topic's ambiguous terms count (`trade` for `blacklist`). */
   contextCues: termList,
   /**
+   * Words that say this topic's ambiguous terms mean something else (`spam` for `blacklist`): in
+   * the same block they outweigh the page's own evidence (its title and headline) for the topic.
+   */
+  counterCues: v.optional(termList),
+  /**
    * Groups of this topic's terms that ask their own question: a mention by one of `terms` puts
    * `faq` (ids of this topic, most relevant first) first, with a bonus of `weight` (default 1).
    * Used by the answer ranking in the background only (utils/answer-ranking.ts TermAnswers).
@@ -141,6 +146,13 @@ export function validateFactData(raw: RawFactData): FactData {
       for (const id of group.faq) if (!topic.faq.includes(id)) problems.push(`${where}: faq lists ${id}, which is not one of this topic's entries`);
       if (new Set(group.faq).size !== group.faq.length) problems.push(`${where}: faq lists an id twice`);
     });
+    const counterCues = topic.counterCues ?? [];
+    if (!isSortedCaseInsensitive(counterCues)) problems.push(`${name}: counterCues are not sorted`);
+    const cues = new Set(topic.contextCues.map((cue) => cue.toLowerCase()));
+    for (const cue of counterCues) {
+      if (cues.has(cue.toLowerCase())) problems.push(`${name}: "${cue}" is both a context cue and a counter-cue`);
+      if (termsOf(topic).some((term) => term.toLowerCase() === cue.toLowerCase())) problems.push(`${name}: "${cue}" is both a term and a counter-cue`);
+    }
     for (const field of ['terms', 'properNames', 'ambiguousTerms', 'contextCues'] as const) {
       if (!isSortedCaseInsensitive(topic[field])) problems.push(`${name}: ${field} are not sorted`);
       if (field === 'contextCues') continue;

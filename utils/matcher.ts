@@ -23,6 +23,11 @@ export interface MatcherConfig {
   terms: readonly MentionTerm[];
   /** Words that make a topic's ambiguous terms count. */
   contextCues: readonly { text: string; topic: string }[];
+  /**
+   * Words that say an ambiguous term of the topic means something else here ("spam" for a
+   * blacklist): in the same text they keep the page's evidence (see `findMentions`) from counting.
+   */
+  counterCues?: readonly { text: string; topic: string }[];
   /** Phrases that contain a term but are never a mention ("Wi-Fi 5G"). */
   notMentions: readonly string[];
 }
@@ -37,7 +42,18 @@ export interface Mention {
 }
 
 export interface Matcher {
-  findMentions(text: string): Mention[];
+  /**
+   * The mentions in `text`, one block of a page. An ambiguous term counts where the same text has a
+   * cue of its topic or another mention; or where the page is about its topic (`pageTopics`, from
+   * `pageTopicsIn`) and the text has no counter-cue of that topic.
+   */
+  findMentions(text: string, pageTopics?: ReadonlySet<string>): Mention[];
+  /**
+   * The topics a page is about, by what it says of itself (its title and headline): those with a
+   * cue or an unambiguous mention in them (a title naming Huawei and the Commerce rule is about the
+   * trade blacklist; a "blacklist" alone in a title is not evidence).
+   */
+  pageTopicsIn(texts: readonly string[]): Set<string>;
   /**
    * A cheap superset of where mentions may end: the end offset (exclusive) of every place a term
    * of any topic occurs, without the word-boundary, cue and overlap rules. For deciding which
@@ -124,8 +140,20 @@ interface Pattern {
   boundaryAfter: boolean;
   mention?: MentionTerm;
   cueTopics: string[];
+  counterCueTopics: string[];
   notMention: boolean;
 }
+
+/** What a text says, as the matcher reads it (`readText`). */
+interface TextReading {
+  /** The terms it holds, leftmost-longest, outside "not a mention" phrases (before the ambiguity rule). */
+  chosen: Candidate[];
+  isAmbiguous(candidate: Candidate): boolean;
+  cuedTopics: ReadonlySet<string>;
+  counterCuedTopics: ReadonlySet<string>;
+}
+
+const NOTHING_READ: TextReading = { chosen: [], isAmbiguous: () => false, cuedTopics: new Set(), counterCuedTopics: new Set() };
 
 interface Candidate {
   start: number;
@@ -147,6 +175,7 @@ export function createMatcher(config: MatcherConfig): Matcher {
         boundaryBefore: needsBoundary(chars[0]),
         boundaryAfter: needsBoundary(chars[chars.length - 1]),
         cueTopics: [],
+        counterCueTopics: [],
         notMention: false,
       };
       patternByFolded.set(folded, pattern);
@@ -159,6 +188,7 @@ export function createMatcher(config: MatcherConfig): Matcher {
     if (pattern) pattern.mention = term;
   }
   for (const cue of config.contextCues) patternOf(cue.text)?.cueTopics.push(cue.topic);
+  for (const cue of config.counterCues ?? []) patternOf(cue.text)?.counterCueTopics.push(cue.topic);
   for (const phrase of config.notMentions) {
     const pattern = patternOf(phrase);
     if (pattern) pattern.notMention = true;
@@ -227,9 +257,10 @@ export function createMatcher(config: MatcherConfig): Matcher {
     return windows.flatMap(([from, to]) => built().scan(text, from, to));
   }
 
-  function findMentions(text: string): Mention[] {
+  /** What `text` says: the mentions it may hold (before the ambiguity rule), and its evidence for and against topics. */
+  function readText(text: string): TextReading {
     const candidates = candidatesIn(text);
-    if (candidates.length === 0) return [];
+    if (candidates.length === 0) return NOTHING_READ; // most blocks: no closure, no set
     // Leftmost-longest wins; on an exact tie a "not a mention" phrase wins over a term.
     const spans = candidates
       .filter((c) => c.pattern.mention || c.pattern.notMention)
@@ -243,8 +274,7 @@ export function createMatcher(config: MatcherConfig): Matcher {
       (span.pattern.notMention ? excluded : chosen).push(span);
     }
     const insideExcluded = (c: Candidate) => excluded.some((e) => c.start >= e.start && c.end <= e.end);
-    const cuedTopics = new Set(candidates.filter((c) => c.pattern.cueTopics.length > 0 && !insideExcluded(c)).flatMap((c) => c.pattern.cueTopics));
-
+    const topicsOf = (list: (c: Candidate) => string[]) => new Set(candidates.filter((c) => list(c).length > 0 && !insideExcluded(c)).flatMap(list));
     const isAmbiguous = (c: Candidate) => {
       const term = c.pattern.mention!;
       if (term.ambiguous) return true;
@@ -252,13 +282,35 @@ export function createMatcher(config: MatcherConfig): Matcher {
       const written = text.slice(c.start, c.end).replace(IGNORABLE_ALL, '').replace(/\s+/g, ' ');
       return !written.startsWith(term.text);
     };
+    return {
+      chosen,
+      isAmbiguous,
+      cuedTopics: topicsOf((c) => c.pattern.cueTopics),
+      counterCuedTopics: topicsOf((c) => c.pattern.counterCueTopics),
+    };
+  }
+
+  function findMentions(text: string, pageTopics?: ReadonlySet<string>): Mention[] {
+    const { chosen, isAmbiguous, cuedTopics, counterCuedTopics } = readText(text);
+    if (chosen.length === 0) return [];
     const anyUnambiguous = chosen.some((c) => !isAmbiguous(c));
+    const counts = (topic: string) => cuedTopics.has(topic) || (pageTopics?.has(topic) === true && !counterCuedTopics.has(topic));
     return chosen
-      .filter((c) => !isAmbiguous(c) || anyUnambiguous || cuedTopics.has(c.pattern.mention!.topic))
+      .filter((c) => !isAmbiguous(c) || anyUnambiguous || counts(c.pattern.mention!.topic))
       .map((c) => ({ start: c.start, end: c.end, topic: c.pattern.mention!.topic, term: c.pattern.mention!.text }));
   }
 
-  return { findMentions, candidateEnds, longestTerm: longest };
+  function pageTopicsIn(texts: readonly string[]): Set<string> {
+    const topics = new Set<string>();
+    for (const text of texts) {
+      const { chosen, isAmbiguous, cuedTopics } = readText(text);
+      for (const topic of cuedTopics) topics.add(topic);
+      for (const c of chosen) if (!isAmbiguous(c)) topics.add(c.pattern.mention!.topic);
+    }
+    return topics;
+  }
+
+  return { findMentions, pageTopicsIn, candidateEnds, longestTerm: longest };
 }
 
 /**
@@ -454,7 +506,7 @@ function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[],
 
 /** The matcher configuration for the bundled topics. */
 export function matcherConfigFromTopics(data: {
-  topics: readonly { id: string; terms: readonly string[]; properNames: readonly string[]; ambiguousTerms: readonly string[]; contextCues: readonly string[] }[];
+  topics: readonly { id: string; terms: readonly string[]; properNames: readonly string[]; ambiguousTerms: readonly string[]; contextCues: readonly string[]; counterCues?: readonly string[] }[];
   notMentions: readonly string[];
 }): MatcherConfig {
   return {
@@ -464,6 +516,7 @@ export function matcherConfigFromTopics(data: {
       ...topic.ambiguousTerms.map((text) => ({ text, topic: topic.id, ambiguous: true })),
     ]),
     contextCues: data.topics.flatMap((topic) => topic.contextCues.map((text) => ({ text, topic: topic.id }))),
+    counterCues: data.topics.flatMap((topic) => (topic.counterCues ?? []).map((text) => ({ text, topic: topic.id }))),
     notMentions: data.notMentions,
   };
 }

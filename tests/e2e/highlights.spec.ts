@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { highlightedTexts, highlightedTextsIn, waitForHighlights } from './page-helpers';
+import { highlightedTexts, highlightedTextsIn, hoverText, popover, waitForHighlights } from './page-helpers';
 
 test('highlights every mention of the three topics in the seed article', async ({ open }) => {
   const tab = await open('seed-article.html');
@@ -30,6 +30,16 @@ test('leaves look-alikes, software blacklists and Wi-Fi bands alone', async ({ o
   const tab = await open('traps.html');
   await waitForHighlights(tab);
   expect(await highlightedTextsIn(tab, '#negatives')).toEqual([]);
+});
+
+test('on a page about the trade blacklist, a reply that only says "blacklist" is a mention; spam, DNS and Hollywood blacklists are not', async ({ open }) => {
+  const tab = await open('page-evidence.html');
+  await waitForHighlights(tab);
+  expect(await highlightedTextsIn(tab, '#stay')).toEqual(['blacklist']);
+  expect(await highlightedTextsIn(tab, '#listed')).toEqual(['blacklisted']);
+  for (const trap of ['#spam', '#dns', '#hollywood', '#fighter']) expect(await highlightedTextsIn(tab, trap), trap).toEqual([]);
+  await hoverText(tab, '#stay', 'blacklist');
+  await expect(popover(tab)).toHaveAccessibleName('US trade blacklist (Entity List)');
 });
 
 test('never highlights inside form fields, editable text, scripts or templates', async ({ open }) => {

@@ -164,3 +164,42 @@ describe('candidateEnds', () => {
     expect(greek.candidateEnds(text)).toContain(mentions[0].end);
   });
 });
+
+describe('the page as evidence for ambiguous terms', () => {
+  const found = (text: string, pageTopics?: ReadonlySet<string>) =>
+    matcher.findMentions(text, pageTopics).map((m) => `${text.slice(m.start, m.end)}:${m.topic}`);
+
+  it('reads the topics a page is about from its title and headline: cues and unambiguous mentions', () => {
+    expect(matcher.pageTopicsIn(['Huawei and the Commerce rule: what changes for US firms'])).toEqual(new Set(['huawei', 'trade-blacklist']));
+    expect(matcher.pageTopicsIn(['', 'Is 5G worth it?'])).toEqual(new Set(['5g-standards']));
+    expect(matcher.pageTopicsIn(['Export controls, explained'])).toEqual(new Set(['trade-blacklist']));
+  });
+
+  it('takes no evidence from an ambiguous word alone, or from a page about something else', () => {
+    expect(matcher.pageTopicsIn(['How to blacklist spam senders'])).toEqual(new Set());
+    expect(matcher.pageTopicsIn(['The Hollywood blacklist, 1947–1960', 'Recipes for a fifth generation farm kitchen'])).toEqual(new Set());
+  });
+
+  it('lets an ambiguous term count in a block with no cue when the page is about its topic', () => {
+    const reply = 'The blacklist is here to stay, whatever anyone says.';
+    expect(found(reply)).toEqual([]);
+    expect(found(reply, new Set(['trade-blacklist']))).toEqual(['blacklist:trade-blacklist']);
+    expect(found('Good luck getting off the list once you are blacklisted.', new Set(['trade-blacklist']))).toEqual(['blacklisted:trade-blacklist']);
+    expect(found('It is the fifth generation of networks, after all.', new Set(['5g-standards']))).toEqual(['fifth generation:5g-standards']);
+  });
+
+  it('but never over a counter-cue in the same block, nor for another topic', () => {
+    const page = new Set(['trade-blacklist', '5g-standards']);
+    expect(found('Add the sender to your spam blacklist.', page)).toEqual([]);
+    expect(found('Our mail server landed on a DNS blacklist last week.', page)).toEqual([]);
+    expect(found('Dalton Trumbo wrote under other names while on the Hollywood blacklist.', page)).toEqual([]);
+    expect(found('Block the number: put the caller on your phone’s blacklist.', page)).toEqual([]);
+    expect(found('Pilots call it a fifth-generation fighter.', page)).toEqual([]);
+    expect(found('The blacklist is here to stay.', new Set(['5g-standards']))).toEqual([]);
+  });
+
+  it('keeps the block’s own rules: a block cue or another mention still counts, whatever the page', () => {
+    expect(found('The trade blacklist grew, and the blacklist keeps growing.')).toEqual(['trade blacklist:trade-blacklist', 'blacklist:trade-blacklist']);
+    expect(found('Huawei is on the blacklist.', new Set())).toEqual(['Huawei:huawei', 'blacklist:trade-blacklist']);
+  });
+});
