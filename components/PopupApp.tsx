@@ -3,16 +3,16 @@ import { browser } from 'wxt/browser';
 import { faqTopics, topicIds } from '../lib/extension-data';
 import { loadSettings, saveSettings, watchSettings } from '../lib/settings-store';
 import { factData } from '../utils/fact-data';
-import type { MessageUItoCS, PageSummary, ResponseTo } from '../utils/messages';
+import type { MessageUItoBG, PageSummary, ResponseTo } from '../utils/messages';
 import { setSiteEnabled, type Settings } from '../utils/settings';
 import { isEnabledForHost } from '../utils/site-rules';
 import { FaqBrowser } from './FaqBrowser';
 
 type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; summary: PageSummary };
 
-/** Asks the content script of the tab's top frame (each frame has its own). */
-async function askPage<M extends MessageUItoCS>(tabId: number, message: M): Promise<ResponseTo[M['type']]> {
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<ResponseTo[M['type']]>;
+/** Asks about the tab through the background, which knows its frames (each reads itself). */
+async function askAboutTab<M extends MessageUItoBG>(message: M): Promise<ResponseTo[M['type']]> {
+  return browser.runtime.sendMessage(message) as Promise<ResponseTo[M['type']]>;
 }
 
 async function activeTabId(): Promise<number | undefined> {
@@ -28,7 +28,7 @@ export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
   const refreshPage = async (id: number | undefined) => {
     if (id === undefined) return setPage({ kind: 'unavailable' });
     try {
-      const summary = await askPage(id, { type: 'getPageSummary' });
+      const summary = await askAboutTab({ type: 'tabSummary', tabId: id });
       setPage(summary ? { kind: 'ready', summary } : { kind: 'unavailable' });
     } catch {
       setPage({ kind: 'unavailable' }); // no content script there: a browser page, the store, a PDF viewer
@@ -73,7 +73,7 @@ export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
 
   const reveal = async (topic: string) => {
     if (tabId === undefined) return;
-    const found = await askPage(tabId, { type: 'revealNextMention', topic });
+    const found = await askAboutTab({ type: 'revealInTab', tabId, topic });
     // In the toolbar popup, step aside so the reader sees the card on the page.
     if (found && givenTabId === undefined) window.close();
   };

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { chooseAnswer } from '../utils/answer-ranking';
 import { answerModel } from '../utils/answer-model';
 import { factData } from '../utils/fact-data';
-import { isMessageCStoBG, type CardAnswers, type MessageUItoCS } from '../utils/messages';
+import { isMessageCStoBG, isMessageUItoBG, type CardAnswers, type MessageUItoBG, type MessageUItoCS, type PageSummary, type ResponseTo } from '../utils/messages';
 
 export default defineBackground(() => {
   // The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in the Firefox build (V2).
@@ -11,17 +11,53 @@ export default defineBackground(() => {
   void toolbarButton.setBadgeBackgroundColor({ color: '#3e63dd' });
 
   // Mentions per tab, per frame document (each frame runs its own content script); the badge
-  // shows the sum. A navigation starts the tab afresh (the browser clears its badge too).
-  const countsByTab = new Map<number, Map<string, number>>();
-  browser.tabs.onRemoved.addListener((tabId) => {
+  // shows the sum, and the popup asks these frames for theirs. A navigation starts the tab afresh
+  // (the browser clears its badge too).
+  const countsByTab = new Map<number, Map<string, { frameId: number; count: number }>>();
+  // Which mention of each topic the popup revealed last in each tab: the frame, and the index in it.
+  const revealedByTab = new Map<number, Map<string, { frame: number; index: number }>>();
+  const forgetTab = (tabId: number) => {
     countsByTab.delete(tabId);
     cardFrameByTab.delete(tabId);
-  });
+    revealedByTab.delete(tabId);
+  };
+  browser.tabs.onRemoved.addListener(forgetTab);
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status !== 'loading') return;
-    countsByTab.delete(tabId);
-    cardFrameByTab.delete(tabId);
+    if (change.status === 'loading') forgetTab(tabId);
   });
+  /** The frames of a tab that read it: the top frame first, then the others that have reported mentions. */
+  const readingFrames = (tabId: number) => [0, ...new Set([...(countsByTab.get(tabId)?.values() ?? [])].map((f) => f.frameId).filter((id) => id !== 0))].sort((a, b) => a - b);
+  const askFrame = <M extends MessageUItoCS>(tabId: number, frameId: number, message: M) =>
+    browser.tabs.sendMessage(tabId, message, { frameId }) as Promise<ResponseTo[M['type']]>;
+
+  /** The tab's site and mentions, summed over its frames; null where the top frame has no content script. */
+  async function tabSummary(tabId: number): Promise<PageSummary | null> {
+    const [top, ...others] = await Promise.all(readingFrames(tabId).map((frameId) => askFrame(tabId, frameId, { type: 'getPageSummary' }).catch(() => undefined)));
+    if (!top) return null;
+    const counts = { ...top.counts };
+    for (const summary of others) for (const [topic, count] of Object.entries(summary?.counts ?? {})) counts[topic] = (counts[topic] ?? 0) + count;
+    return { host: top.host, counts };
+  }
+
+  /** Reveals the topic's next mention in the tab: the next in the same frame, else the first of the next frame that has one. */
+  async function revealInTab(tabId: number, topic: string): Promise<boolean> {
+    const frames = readingFrames(tabId);
+    const revealed = revealedByTab.get(tabId) ?? new Map<string, { frame: number; index: number }>();
+    revealedByTab.set(tabId, revealed);
+    const last = revealed.get(topic);
+    let position = last ? Math.max(0, frames.indexOf(last.frame)) : 0;
+    let index = last ? last.index + 1 : 0;
+    for (let tried = 0; tried <= frames.length; tried++) {
+      const frame = frames[position];
+      if (await askFrame(tabId, frame, { type: 'revealMention', topic, index }).catch(() => false)) {
+        revealed.set(topic, { frame, index });
+        return true;
+      }
+      position = (position + 1) % frames.length;
+      index = 0;
+    }
+    return false;
+  }
 
   // Which frame of each tab has a card open. Escape pressed in any frame of the tab closes it
   // (WCAG 1.4.13: dismissible without moving the pointer or focus, wherever focus is).
@@ -38,24 +74,32 @@ export default defineBackground(() => {
     browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => {}); // no content script there
   });
 
+  const answerPopup = (message: MessageUItoBG): Promise<PageSummary | null | boolean> =>
+    message.type === 'tabSummary' ? tabSummary(message.tabId) : revealInTab(message.tabId, message.topic);
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (isMessageUItoBG(message)) return answerPopup(message);
     if (!isMessageCStoBG(message)) return undefined;
     const tabId = sender.tab?.id;
     if (message.type === 'mentionCount') {
       if (tabId === undefined) return undefined;
       const frame = (sender as { documentId?: string }).documentId ?? String(sender.frameId ?? 0);
-      const frames = countsByTab.get(tabId) ?? new Map<string, number>();
+      const frames = countsByTab.get(tabId) ?? new Map<string, { frameId: number; count: number }>();
       countsByTab.set(tabId, frames);
-      frames.set(frame, message.count);
-      const total = [...frames.values()].reduce((sum, count) => sum + count, 0);
+      frames.set(frame, { frameId: sender.frameId ?? 0, count: message.count });
+      const total = [...frames.values()].reduce((sum, { count }) => sum + count, 0);
       void toolbarButton.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
       return undefined;
     }
     if (message.type === 'cardShown') {
       const frameId = sender.frameId ?? 0;
       if (tabId === undefined) return undefined;
-      if (message.shown) cardFrameByTab.set(tabId, frameId);
-      else if (cardFrameByTab.get(tabId) === frameId) cardFrameByTab.delete(tabId);
+      if (message.shown) {
+        // One card per tab: a card opening in one frame closes the one open in another.
+        const previous = cardFrameByTab.get(tabId);
+        if (previous !== undefined && previous !== frameId) void tellTab(tabId, { type: 'closeCard' }, previous);
+        cardFrameByTab.set(tabId, frameId);
+      } else if (cardFrameByTab.get(tabId) === frameId) cardFrameByTab.delete(tabId);
       else return undefined; // another frame's card is the open one
       void tellTab(tabId, { type: 'cardOpenInTab', open: message.shown });
       return undefined;

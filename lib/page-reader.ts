@@ -51,7 +51,7 @@ export interface PageReader {
   /** Shows what the settings ask for now (called when they change). */
   render(): void;
   /** Answers the popup's and the keyboard command's messages. */
-  answer(message: Extract<MessageUItoCS, { type: 'getPageSummary' | 'revealNextMention' | 'stepMention' }>): Promise<PageSummary | boolean>;
+  answer(message: Extract<MessageUItoCS, { type: 'getPageSummary' | 'revealMention' | 'stepMention' }>): Promise<PageSummary | boolean>;
   /** Closes the card if one is open or opening (Escape, in this frame or another); whether there was one. */
   closeCard(): boolean;
 }
@@ -89,7 +89,6 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
   let lineUnderPointer = 0;
   let countSent = 0; // the badge of a newly loaded page starts empty
   let nextShowOptions: ShowOptions = {}; // how the next card opens (the keyboard command focuses it)
-  const revealedIndex = new Map<string, number>();
 
   const sendToBackground = (message: MessageCStoBG) => browser.runtime.sendMessage(message).catch(() => {});
 
@@ -258,13 +257,11 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
     return true;
   }
 
-  /** Scrolls to the topic's next mention (wrapping round) and opens its card. */
-  function revealNextMention(topic: string): boolean {
-    const ofTopic = shown.filter((mention) => mention.topic === topic);
-    if (ofTopic.length === 0) return false;
-    const index = ((revealedIndex.get(topic) ?? -1) + 1) % ofTopic.length;
-    revealedIndex.set(topic, index);
-    goTo(ofTopic[index], {});
+  /** Scrolls to the topic's `index`-th mention and opens its card (the background keeps which is next, over every frame of the tab). */
+  function revealMention(topic: string, index: number): boolean {
+    const mention = shown.filter((candidate) => candidate.topic === topic)[index];
+    if (!mention) return false;
+    goTo(mention, {});
     return true;
   }
 
@@ -314,7 +311,7 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
     answer(message) {
       if (message.type === 'getPageSummary') return readEverything().then(pageSummary);
       if (message.type === 'stepMention') return readEverything().then(() => stepMention(message.direction));
-      return readEverything().then(() => revealNextMention(message.topic));
+      return readEverything().then(() => revealMention(message.topic, message.index));
     },
     closeCard() {
       if (!intent.openTarget) return false;

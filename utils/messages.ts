@@ -22,8 +22,8 @@ export interface CardAnswers {
 
 export type MessageUItoCS =
   | { type: 'getPageSummary' }
-  /** Scrolls to the topic's next mention after the last one revealed, and opens its card. */
-  | { type: 'revealNextMention'; topic: string }
+  /** Scrolls to the frame's `index`-th mention of the topic (page order) and opens its card; false if it has fewer. */
+  | { type: 'revealMention'; topic: string; index: number }
   /** The keyboard command: moves to the next (1) or previous (-1) mention and opens its card. */
   | { type: 'stepMention'; direction: 1 | -1 }
   /** From the background to every frame of a tab: a card is open (or no longer) in one of its frames. */
@@ -46,9 +46,21 @@ export type MessageCStoBG =
   /** Escape was pressed in the sender's frame while a card was open in another frame of its tab. */
   | { type: 'escapePressed' };
 
+/**
+ * From the popup to the background, which knows the tab's frames: each frame reads itself, and
+ * the popup speaks for the whole tab.
+ */
+export type MessageUItoBG =
+  /** The tab's site (its top frame's) and its mentions per topic, summed over every frame that reads. */
+  | { type: 'tabSummary'; tabId: number }
+  /** Scrolls to the topic's next mention in the tab (top frame first, then each frame, wrapping round) and opens its card. */
+  | { type: 'revealInTab'; tabId: number; topic: string };
+
 export interface ResponseTo {
   getPageSummary: PageSummary;
-  revealNextMention: boolean;
+  revealMention: boolean;
+  tabSummary: PageSummary | null;
+  revealInTab: boolean;
   stepMention: boolean;
   cardOpenInTab: boolean;
   closeCard: boolean;
@@ -59,16 +71,24 @@ export interface ResponseTo {
   chooseAnswers: CardAnswers | null;
 }
 
-const TYPES_UI_TO_CS = new Set(['getPageSummary', 'revealNextMention', 'stepMention', 'cardOpenInTab', 'closeCard']);
+const TYPES_UI_TO_CS = new Set(['getPageSummary', 'revealMention', 'stepMention', 'cardOpenInTab', 'closeCard']);
+const TYPES_UI_TO_BG = new Set(['tabSummary', 'revealInTab']);
 const TYPES_CS_TO_BG = new Set(['mentionCount', 'openFaqPage', 'chooseAnswers', 'cardShown', 'escapePressed']);
 
 // Messages arrive from other contexts: check their shape before acting on them.
 export function isMessageUItoCS(value: unknown): value is MessageUItoCS {
-  const message = value as { type?: unknown; topic?: unknown; direction?: unknown; open?: unknown } | null;
+  const message = value as { type?: unknown; topic?: unknown; index?: unknown; direction?: unknown; open?: unknown } | null;
   if (typeof message !== 'object' || message === null || !TYPES_UI_TO_CS.has(message.type as string)) return false;
   if (message.type === 'stepMention') return message.direction === 1 || message.direction === -1;
   if (message.type === 'cardOpenInTab') return typeof message.open === 'boolean';
-  return message.type !== 'revealNextMention' || typeof message.topic === 'string';
+  return message.type !== 'revealMention' || (typeof message.topic === 'string' && Number.isInteger(message.index) && (message.index as number) >= 0);
+}
+
+export function isMessageUItoBG(value: unknown): value is MessageUItoBG {
+  const message = value as { type?: unknown; tabId?: unknown; topic?: unknown } | null;
+  if (typeof message !== 'object' || message === null || !TYPES_UI_TO_BG.has(message.type as string)) return false;
+  if (!Number.isInteger(message.tabId)) return false;
+  return message.type !== 'revealInTab' || typeof message.topic === 'string';
 }
 
 const isText = (value: unknown) => typeof value === 'string';

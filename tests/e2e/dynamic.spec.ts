@@ -1,4 +1,4 @@
-import { badgeText, tabIdOf } from './extension-pages';
+import { badgeText, openPopup, tabIdOf } from './extension-pages';
 import { expect, test } from './fixtures';
 import { ui } from './driver/locator';
 import type { Frame, Realm, Tab } from './driver/types';
@@ -123,6 +123,40 @@ test.describe('frames', () => {
   test('the toolbar badge adds up the mentions of every frame', async ({ driver }) => {
     await expect.poll(() => badgeText(driver, tabId)).toBe('6');
   });
+
+  test('the popup counts the mentions of every frame, and a topic click reaches one inside a frame', async ({ driver }) => {
+    await expect.poll(() => badgeText(driver, tabId)).toBe('6');
+    const popup = await openPopup(driver, tabId);
+    const onPage = ui(popup).getByRole('region', { name: 'On this page' });
+    // Huawei: the same-origin and the cross-origin frame; the blacklist: both (Commerce
+    // Department) and the srcdoc frame (Entity List); 5G: the about:blank frame. The top page has none.
+    await expect(onPage.getByRole('button', { name: /^Huawei/ })).toContainText('2');
+    await expect(onPage.getByRole('button', { name: /^US trade blacklist/ })).toContainText('3');
+    await expect(onPage.getByRole('button', { name: /^5G and its standards/ })).toContainText('1');
+    // The only 5G mention is in the about:blank frame: its card opens there.
+    await onPage.getByRole('button', { name: /^5G and its standards/ }).click();
+    const blank = (await frameById('blank'))!;
+    await expect(popover(tab, blank)).toHaveAccessibleName('5G and its standards');
+    // The blacklist's mentions, one after the other, across the frames, wrapping round to the first.
+    const opened: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await onPage.getByRole('button', { name: /^US trade blacklist/ }).click();
+      await expect.poll(async () => (await cardFrames()).length).toBe(1);
+      opened.push((await cardFrames())[0]);
+    }
+    expect(opened.slice(0, 3).sort()).toEqual(['cross', 'same', 'srcdoc']);
+    expect(opened[3]).toBe(opened[0]);
+  });
+
+  /** The ids of the frames that show a card now. */
+  async function cardFrames(): Promise<string[]> {
+    const open: string[] = [];
+    for (const id of ['same', 'cross', 'srcdoc', 'blank']) {
+      const frame = await frameById(id);
+      if (frame && (await popover(tab, frame).count().catch(() => 0)) > 0) open.push(id);
+    }
+    return open;
+  }
 
   test('the card opens inside the frame', async () => {
     const frame = (await frameById('same'))!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageCStoBG, isMessageUItoCS } from '../../utils/messages';
+import { isMessageCStoBG, isMessageUItoBG, isMessageUItoCS } from '../../utils/messages';
 
 // Messages arrive from other contexts (and a page can message nothing of ours, but a bug can):
 // only well-formed ones are acted on.
@@ -39,11 +39,31 @@ describe('isMessageCStoBG', () => {
 });
 
 describe('isMessageUItoCS', () => {
-  it.each([[{ type: 'getPageSummary' }], [{ type: 'revealNextMention', topic: 'huawei' }], [{ type: 'stepMention', direction: -1 }], [{ type: 'cardOpenInTab', open: false }], [{ type: 'closeCard' }]])('accepts %j', (message) => {
+  it.each([[{ type: 'getPageSummary' }], [{ type: 'revealMention', topic: 'huawei', index: 0 }], [{ type: 'stepMention', direction: -1 }], [{ type: 'cardOpenInTab', open: false }], [{ type: 'closeCard' }]])('accepts %j', (message) => {
     expect(isMessageUItoCS(message)).toBe(true);
   });
 
-  it.each([[{ type: 'stepMention', direction: 2 }], [{ type: 'revealNextMention' }], [{ type: 'cardOpenInTab' }], [{ type: 'escapePressed' }], [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'x' } }]])('refuses %j', (message) => {
+  it.each([
+    [{ type: 'stepMention', direction: 2 }],
+    [{ type: 'revealMention', topic: 'huawei' }],
+    [{ type: 'revealMention', topic: 'huawei', index: -1 }],
+    [{ type: 'revealMention', topic: 'huawei', index: 0.5 }],
+    [{ type: 'revealNextMention', topic: 'huawei' }],
+    [{ type: 'cardOpenInTab' }],
+    [{ type: 'escapePressed' }],
+    [{ type: 'tabSummary', tabId: 1 }],
+    [{ type: 'chooseAnswers', topicId: 'huawei', context: { sentence: 'x' } }],
+  ])('refuses %j', (message) => {
     expect(isMessageUItoCS(message)).toBe(false);
+  });
+});
+
+describe('isMessageUItoBG', () => {
+  it.each([[{ type: 'tabSummary', tabId: 3 }], [{ type: 'revealInTab', tabId: 3, topic: 'huawei' }]])('accepts %j', (message) => {
+    expect(isMessageUItoBG(message)).toBe(true);
+  });
+
+  it.each([[{ type: 'tabSummary' }], [{ type: 'tabSummary', tabId: '3' }], [{ type: 'revealInTab', tabId: 3 }], [{ type: 'getPageSummary' }], [{ type: 'mentionCount', count: 1 }], [null], ['tabSummary']])('refuses %j', (message) => {
+    expect(isMessageUItoBG(message)).toBe(false);
   });
 });
