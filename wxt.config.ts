@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { validateAnswerModel, validateFactData, type TopicsFile } from './utils/data-schema';
-import { foldedTerms, matcherConfigFromTopics } from './utils/matcher';
-import { probeSource } from './utils/term-anchors';
+import { validateAnswerModel, validateFactData, type TopicsFile } from './core/data-schema';
+import { foldedTerms, matcherConfigFromTopics } from './core/matcher';
+import { probeSource } from './core/term-anchors';
 
 /**
  * Lets the bundler treat webextension-polyfill (a UMD file) as an ES module with a default export.
@@ -52,11 +52,11 @@ function nativeBrowserApi(): Plugin {
  * WXT's content-script context names the events it puts on the page's document after the
  * extension's public id (its start announcement, which also stops an older copy of the script):
  * any page could listen for it to learn the extension is installed, or dispatch it to stop the
- * extension. Its event-name module is replaced with lib/wxt-event-names.ts, which gives each copy of
+ * extension. Its event-name module is replaced with page/wxt-event-names.ts, which gives each copy of
  * the script names of its own. (Its two importers inside WXT import it by a relative path.)
  */
 function privateEventNames(): Plugin {
-  const replacement = fileURLToPath(new URL('./lib/wxt-event-names.ts', import.meta.url));
+  const replacement = fileURLToPath(new URL('./page/wxt-event-names.ts', import.meta.url));
   return {
     name: 'fact-context:private-event-names',
     enforce: 'pre',
@@ -67,8 +67,8 @@ function privateEventNames(): Plugin {
 
 /**
  * Parts of data/topics.json for the every-page content script, so that it does not bundle the whole
- * file: `import ids from '…/topics.json?ids'` (utils/topic-ids.ts), the topics' ids; and
- * `import probe from '…/topics.json?probe'` (utils/topic-probe.ts), the regular expressions its
+ * file: `import ids from '…/topics.json?ids'` (core/topic-ids.ts), the topics' ids; and
+ * `import probe from '…/topics.json?probe'` (core/topic-probe.ts), the regular expressions its
  * probe looks for the terms with, made here from the terms as the matcher's own code folds them.
  */
 export function topicsFileParts(): Plugin {
@@ -97,7 +97,7 @@ export function topicsFileParts(): Plugin {
   };
 }
 
-/** The entrypoints built as ES modules for content scripts to import (lib/module-loader.ts). */
+/** The entrypoints built as ES modules for content scripts to import (extension/module-loader.ts). */
 const MODULE_ENTRYPOINTS = ['frame-start', 'reader', 'card'];
 /** What runs on pages, and talks to the browser without the polyfill (see nativeBrowserApi). */
 const NATIVE_API_ENTRYPOINTS = ['frame', 'frame-start', 'reader'];
@@ -119,7 +119,7 @@ export default defineConfig({
     // extension has no host permissions beyond it and makes no network requests. Icons come from
     // public/icon/<size>.png (drawn by scripts/make-icons.mjs).
     permissions: ['storage'],
-    // The modules the content script imports (lib/module-loader.ts): the page reader where the
+    // The modules the content script imports (extension/module-loader.ts): the page reader where the
     // extension is on, the card on first need. In Chromium a content script may import only
     // web-accessible files; `use_dynamic_url` serves them at a per-session random ID instead of the
     // extension's ID, so no page can probe for them. Firefox lets a content script import its own

@@ -50,7 +50,7 @@ export function countHighlights() {
  * What a reader sees near the viewport: the mentions within a screen above or below it (the page's
  * own count, by `phrases`, a regex source of the phrases the generator placed), how many of our
  * highlighted ranges lie there, and how many there are in all. The extension reads a long page
- * near the viewport first (lib/reading-plan.ts), so "in reach" is the part it must have read.
+ * near the viewport first (page/reading-plan.ts), so "in reach" is the part it must have read.
  * @param {string} phrases
  */
 function reachCounts(phrases) {

@@ -1,4 +1,4 @@
-// Matcher micro-benchmarks in Node, with tinybench: utils/matcher.ts is loaded through Vite's SSR
+// Matcher micro-benchmarks in Node, with tinybench: core/matcher.ts is loaded through Vite's SSR
 // module loader (the same TypeScript transform the build uses), so no separate compile step is needed.
 import { createTsModuleLoader } from '../scripts/ts-module-loader.mjs';
 import { Bench } from 'tinybench';
@@ -11,8 +11,8 @@ import { randomTerms } from './pages.mjs';
 export async function runMatcherBench(root, { textWithMentions, textWithout, expectedMentions, vocabulary, extraTerms = 10000 }) {
   const modules = await createTsModuleLoader(root);
   try {
-    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../utils/matcher.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/matcher.ts')));
-    const { factData } = /** @type {typeof import('../utils/fact-data.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/fact-data.ts')));
+    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../core/matcher.ts')} */ (/** @type {unknown} */ (await modules.load('/core/matcher.ts')));
+    const { factData } = /** @type {typeof import('../core/fact-data.ts')} */ (/** @type {unknown} */ (await modules.load('/core/fact-data.ts')));
 
     const ownConfig = matcherConfigFromTopics(factData);
     const extra = randomTerms(extraTerms, vocabulary);

@@ -12,7 +12,7 @@
 //   feed chunks).
 import { askForWholePage, countHighlights, openTab, settle, sleep, tracedRun } from './browser-bench.mjs';
 
-/** The open delay (lib/page-reader.ts): the card opens this long after the pointer rests. */
+/** The open delay (extension/page-reader.ts): the card opens this long after the pointer rests. */
 const OPEN_DELAY_MS = 400;
 /** How long a page that stopped changing is watched for growth. */
 const IDLE_WATCH_MS = 5000;

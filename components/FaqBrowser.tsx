@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { FaqEntry } from '../utils/faq-markdown';
-import { createFaqSearch, groupFaqByTopic, markTerms } from '../utils/faq-search';
+import type { FaqEntry } from '../core/faq-markdown';
+import { createFaqSearch, groupFaqByTopic, markTerms } from '../core/faq-search';
 
 export interface FaqTopic {
   id: string;

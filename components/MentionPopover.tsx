@@ -1,4 +1,4 @@
-import type { FaqEntry } from '../utils/faq-markdown';
+import type { FaqEntry } from '../core/faq-markdown';
 
 export interface MentionPopoverProps {
   topicLabel: string;

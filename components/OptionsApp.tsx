@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { faqTopics, topicIds } from '../lib/extension-data';
-import { loadSettings, saveSettings, watchSettings } from '../lib/settings-store';
-import type { Density } from '../utils/density';
-import { serializeSettings, type Settings } from '../utils/settings';
-import { describeSettingsProblem, parseSettingsFile } from '../utils/settings-messages';
-import { mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from '../utils/site-rules';
+import { faqTopics, topicIds } from '../extension/extension-data';
+import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
+import type { Density } from '../core/density';
+import { serializeSettings, type Settings } from '../core/settings';
+import { describeSettingsProblem, parseSettingsFile } from '../core/settings-messages';
+import { mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from '../core/site-rules';
 
 const DENSITIES: { value: Density; label: string; hint: string }[] = [
   { value: 'all', label: 'Every mention', hint: 'Highlight each time a topic is mentioned.' },

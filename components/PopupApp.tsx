@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { faqTopics, topicIds } from '../lib/extension-data';
-import { loadSettings, saveSettings, watchSettings } from '../lib/settings-store';
-import { factData } from '../utils/fact-data';
-import type { MessageUItoBG, PageSummary, ResponseTo } from '../utils/messages';
-import { setSiteEnabled, type Settings } from '../utils/settings';
-import { isEnabledForHost } from '../utils/site-rules';
+import { faqTopics, topicIds } from '../extension/extension-data';
+import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
+import { factData } from '../core/fact-data';
+import type { MessageUItoBG, PageSummary, ResponseTo } from '../core/messages';
+import { setSiteEnabled, type Settings } from '../core/settings';
+import { isEnabledForHost } from '../core/site-rules';
 import { FaqBrowser } from './FaqBrowser';
 
 type PageState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; summary: PageSummary };

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { chooseAnswer } from '../utils/answer-ranking';
-import { answerModel } from '../utils/answer-model';
-import { factData } from '../utils/fact-data';
-import { isMessageCStoBG, isMessageUItoBG, type CardAnswers, type MessageUItoBG, type MessageUItoCS, type PageSummary, type ResponseTo } from '../utils/messages';
+import { chooseAnswer } from '../core/answer-ranking';
+import { answerModel } from '../core/answer-model';
+import { factData } from '../core/fact-data';
+import { isMessageCStoBG, isMessageUItoBG, type CardAnswers, type MessageUItoBG, type MessageUItoCS, type PageSummary, type ResponseTo } from '../core/messages';
 
 export default defineBackground(() => {
   // The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in the Firefox build (V2).

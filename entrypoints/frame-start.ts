@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startContent } from '../lib/content-start';
+import { startContent } from '../extension/content-start';
 
 /**
  * What a frame imports (`/frame-start.js`, an ES module built by wxt.config.ts) once its probe

@@ -1,13 +1,13 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { isHtmlDocument } from '../lib/content-start';
-import { probeForMentions } from '../lib/mention-probe';
-import { loadModule } from '../lib/module-loader';
-import { createMentionProbe } from '../utils/term-anchors';
-import { topicProbeSource } from '../utils/topic-probe';
+import { isHtmlDocument } from '../extension/content-start';
+import { probeForMentions } from '../page/mention-probe';
+import { loadModule } from '../extension/module-loader';
+import { createMentionProbe } from '../core/term-anchors';
+import { topicProbeSource } from '../core/topic-probe';
 
 /**
  * What runs in every frame of every page (`frame.js`, a content script of its own, listed in the
- * manifest by wxt.config.ts): the probe alone (lib/mention-probe.ts), with no call to the
+ * manifest by wxt.config.ts): the probe alone (page/mention-probe.ts), with no call to the
  * browser's API and none of the content script's set-up. Most frames (ad slots, widgets, tracking
  * pixels) never hold a mention, and pay only this. When the probe finds something, now or as text
  * arrives, the frame imports what the top document runs at once (entrypoints/frame-start.ts):

@@ -26,7 +26,7 @@ if (!headless) {
   const mentions = await page.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('fact-context-')).map(([name, h]) => `${name.replace('fact-context-', '').replace(/--[0-9a-z]+$/, '')}: ${h.size}`));
   console.log(`Highlighted on ${url}: ${mentions.join(', ')}`);
   const box = await page.evaluate(() => {
-    // Our names end with a random part per page (lib/highlighter.ts).
+    // Our names end with a random part per page (page/highlighter.ts).
     const highlight = [...CSS.highlights].find(([name]) => name.startsWith('fact-context-huawei--'))?.[1];
     if (!highlight) throw new Error('no Huawei highlight');
     const range = /** @type {Range} */ ([...highlight][0]);

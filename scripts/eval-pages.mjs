@@ -1,7 +1,7 @@
 // The page set (tests/eval/pages/): whole HTML pages with every mention labelled in place. Each
-// page is read in happy-dom through the content script's own code path: lib/text-blocks.ts walks
-// it into blocks, the matcher finds the mentions in them (lib/page-mentions.ts), and
-// lib/mention-context.ts extracts what the content script sends to the background; then
+// page is read in happy-dom through the content script's own code path: page/text-blocks.ts walks
+// it into blocks, the matcher finds the mentions in them (page/page-mentions.ts), and
+// page/mention-context.ts extracts what the content script sends to the background; then
 // chooseAnswer picks the card's answer, as the background does. The labels (spans carrying
 // data-answers and data-best) are taken out of the page before it is read, so the code sees the
 // text a reader's browser would.
@@ -76,7 +76,7 @@ function takeLabels(document, file) {
 
 /**
  * @typedef {{ page: string, half: string, kind: string, text: string, topic: string, term: string, start: number,
- *   label: PageLabel | undefined, context: import('../utils/answer-ranking.ts').RankingContext }} PageMention
+ *   label: PageLabel | undefined, context: import('../core/answer-ranking.ts').RankingContext }} PageMention
  */
 
 /**
@@ -88,10 +88,10 @@ function takeLabels(document, file) {
  * @returns {Promise<{ mentions: PageMention[], missedLabels: (PageLabel & { page: string, half: string, kind: string })[] }>}
  */
 export async function readPageMentions(pages, modules, factData) {
-  const { iterateTextBlocks } = await modules.load('/lib/text-blocks.ts');
-  const { mentionsInBlock, pageMatcher } = await modules.load('/lib/page-mentions.ts');
-  const { mentionContext } = await modules.load('/lib/mention-context.ts');
-  const { createMatcher, matcherConfigFromTopics } = await modules.load('/utils/matcher.ts');
+  const { iterateTextBlocks } = await modules.load('/page/text-blocks.ts');
+  const { mentionsInBlock, pageMatcher } = await modules.load('/page/page-mentions.ts');
+  const { mentionContext } = await modules.load('/page/mention-context.ts');
+  const { createMatcher, matcherConfigFromTopics } = await modules.load('/core/matcher.ts');
   const matcher = createMatcher(matcherConfigFromTopics(factData));
 
   /** @type {PageMention[]} */
@@ -132,7 +132,7 @@ export async function readPageMentions(pages, modules, factData) {
  * @returns {Promise<{ mentions: MentionResult[], missedLabels: (PageLabel & { page: string, half: string, kind: string })[] }>}
  */
 export async function evaluatePages(pages, modules, { factData, answerModel }) {
-  const { chooseAnswer } = await modules.load('/utils/answer-ranking.ts');
+  const { chooseAnswer } = await modules.load('/core/answer-ranking.ts');
   const { mentions, missedLabels } = await readPageMentions(pages, modules, factData);
   return {
     missedLabels,

@@ -1,4 +1,4 @@
-// `npm run eval`: how well utils/answer-ranking.ts picks the FAQ answer for the labelled sentences
+// `npm run eval`: how well core/answer-ranking.ts picks the FAQ answer for the labelled sentences
 // in tests/eval/sentences.json, and on the whole pages of tests/eval/pages/ (read through the
 // content script's own code path: scripts/eval-pages.mjs). Prints top-1 and top-3 accuracy for the
 // sentence set's tune half, test half and all, per style; the page set's first answer acceptable
@@ -61,10 +61,10 @@ async function main() {
   const items = readEvalItems();
   const modules = await createTsModuleLoader(ROOT);
   try {
-    const { rankAnswers } = /** @type {typeof import('../utils/answer-ranking.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/answer-ranking.ts')));
-    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../utils/matcher.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/matcher.ts')));
-    const { factData } = /** @type {typeof import('../utils/fact-data.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/fact-data.ts')));
-    const { answerModel } = /** @type {typeof import('../utils/answer-model.ts')} */ (/** @type {unknown} */ (await modules.load('/utils/answer-model.ts')));
+    const { rankAnswers } = /** @type {typeof import('../core/answer-ranking.ts')} */ (/** @type {unknown} */ (await modules.load('/core/answer-ranking.ts')));
+    const { createMatcher, matcherConfigFromTopics } = /** @type {typeof import('../core/matcher.ts')} */ (/** @type {unknown} */ (await modules.load('/core/matcher.ts')));
+    const { factData } = /** @type {typeof import('../core/fact-data.ts')} */ (/** @type {unknown} */ (await modules.load('/core/fact-data.ts')));
+    const { answerModel } = /** @type {typeof import('../core/answer-model.ts')} */ (/** @type {unknown} */ (await modules.load('/core/answer-model.ts')));
     const matcher = createMatcher(matcherConfigFromTopics(factData));
 
     const mentionOf = mentionResolver(matcher, factData);

@@ -3,7 +3,7 @@
 import { createServer } from 'vite';
 
 /**
- * Starts a loader rooted at `root`; `load('/utils/matcher.ts')` returns the module. Close it when done.
+ * Starts a loader rooted at `root`; `load('/core/matcher.ts')` returns the module. Close it when done.
  * @param {string} root the repository root
  */
 export async function createTsModuleLoader(root) {
@@ -16,7 +16,7 @@ export async function createTsModuleLoader(root) {
     optimizeDeps: { noDiscovery: true, include: [] },
   });
   return {
-    /** @param {string} path a path from the root, like /utils/matcher.ts */
+    /** @param {string} path a path from the root, like /core/matcher.ts */
     load: (path) => server.ssrLoadModule(path),
     close: () => server.close(),
   };

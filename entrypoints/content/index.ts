@@ -1,8 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContent } from '../../lib/content-start';
+import { startContent } from '../../extension/content-start';
 
 /**
- * What runs in the top document of every page: lib/content-start.ts (the settings check and the
+ * What runs in the top document of every page: extension/content-start.ts (the settings check and the
  * probe; the page reader where something may be a mention). Frames get entrypoints/frame.ts,
  * which is lighter still until it finds something.
  */

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { FaqBrowser } from '../../components/FaqBrowser';
 import '../../components/theme.css';
-import { faqTopics } from '../../lib/extension-data';
-import { factData } from '../../utils/fact-data';
+import { faqTopics } from '../../extension/extension-data';
+import { factData } from '../../core/fact-data';
 
 // The full FAQ as a page, opened at an entry by its hash (faq.html#q4) from a card's "more" link.
 function FaqPage() {

@@ -6,9 +6,9 @@ import { highlightedTextsIn, hoverText, popover } from './page-helpers';
 
 // A long page is read near the viewport first (a screen above and below it), and the rest as the
 // reader scrolls towards it, or at once when the popup or the keyboard command needs the whole page
-// (lib/reading-plan.ts). Separately, a page with hundreds of mentions registers only those near the
+// (page/reading-plan.ts). Separately, a page with hundreds of mentions registers only those near the
 // viewport: Chromium revisits every registered highlight range after each DOM change
-// (lib/highlighter.ts). Either way the reader sees every mention that comes into view.
+// (page/highlighter.ts). Either way the reader sees every mention that comes into view.
 
 const registered = (realm: Realm) =>
   realm.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<unknown>>)].filter(([name]) => name.startsWith('fact-context-')).reduce((sum, [, highlight]) => sum + highlight.size, 0));

@@ -28,9 +28,9 @@ let expected: Expected[] = [];
 test.beforeAll(async () => {
   const modules = await createTsModuleLoader(ROOT);
   try {
-    const { factData } = await modules.load('/utils/fact-data.ts');
-    const { answerModel } = await modules.load('/utils/answer-model.ts');
-    const { chooseAnswer } = await modules.load('/utils/answer-ranking.ts');
+    const { factData } = await modules.load('/core/fact-data.ts');
+    const { answerModel } = await modules.load('/core/answer-model.ts');
+    const { chooseAnswer } = await modules.load('/core/answer-ranking.ts');
     const html = readFileSync(new URL(`../fixtures/${FIXTURE}`, import.meta.url), 'utf8');
     const { mentions } = await readPageMentions([{ file: FIXTURE, half: 'fixture', kind: 'fixture', html }], modules, factData);
     expected = mentions.map((mention) => {

@@ -4,7 +4,7 @@ import type { Frame, Point, Realm, Tab } from './driver/types';
 
 // What a reader sees of the extension on a page, read from the page's own world in either
 // browser. Our highlights are registered as `fact-context-<topic>--<random ending>`
-// (lib/highlighter.ts): page code here finds them by prefix and strips the ending.
+// (page/highlighter.ts): page code here finds them by prefix and strips the ending.
 
 /** What the page's shared `CSS.highlights` registry holds for us: topic → highlighted texts, in page order. */
 export async function highlightedTexts(realm: Realm): Promise<Record<string, string[]>> {

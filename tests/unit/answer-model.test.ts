@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { idsDigest } from '../../scripts/eval-items.mjs';
 import { pagesDigest, readEvalPages } from '../../scripts/eval-pages.mjs';
 import { describe, expect, it } from 'vitest';
-import { answerModel } from '../../utils/answer-model';
-import { chooseAnswer, rankAnswers, type AnswerModel, type RankingInput } from '../../utils/answer-ranking';
-import { FactDataError, validateAnswerModel } from '../../utils/data-schema';
-import { factData } from '../../utils/fact-data';
+import { answerModel } from '../../core/answer-model';
+import { chooseAnswer, rankAnswers, type AnswerModel, type RankingInput } from '../../core/answer-ranking';
+import { FactDataError, validateAnswerModel } from '../../core/data-schema';
+import { factData } from '../../core/fact-data';
 
 // The learned layer (data/answer-model.json, `npm run train`): that the shipped file is sound and
 // fitted on the current tune half only, and how a model moves a ranking. Its accuracy is `npm run eval`'s.

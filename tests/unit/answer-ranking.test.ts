@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAnswer, rankAnswers, toStems, type RankingContext, type RankingInput } from '../../utils/answer-ranking';
-import { factData } from '../../utils/fact-data';
+import { chooseAnswer, rankAnswers, toStems, type RankingContext, type RankingInput } from '../../core/answer-ranking';
+import { factData } from '../../core/fact-data';
 
 // Behaviour, not accuracy: how well the ranking does on real text is `npm run eval`'s job.
 

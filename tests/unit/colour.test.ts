@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDarkColour } from '../../utils/colour';
+import { isDarkColour } from '../../core/colour';
 
 describe('isDarkColour', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDensity, type Density } from '../../utils/density';
+import { applyDensity, type Density } from '../../core/density';
 
 // Two paragraphs: A has huawei, huawei, 5g; B has huawei, 5g, 5g.
 const mentions = [

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { termsOf } from '../../utils/data-schema';
-import { factData } from '../../utils/fact-data';
+import { termsOf } from '../../core/data-schema';
+import { factData } from '../../core/fact-data';
 
 // The shape of the labelled evaluation set (tests/eval/sentences.json). A data test: how well the
 // ranking does on it is `npm run eval`'s job, never a unit test's.

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FactDataError, validateFactData, type RawFactData } from '../../utils/data-schema';
-import { factData } from '../../utils/fact-data';
-import { pageTopicData } from '../../utils/page-topic-data';
-import { topicData } from '../../utils/topic-data';
+import { FactDataError, validateFactData, type RawFactData } from '../../core/data-schema';
+import { factData } from '../../core/fact-data';
+import { pageTopicData } from '../../core/page-topic-data';
+import { topicData } from '../../core/topic-data';
 
 const read = (file: string) => readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8');
 const raw = (): RawFactData => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { factData } from '../../utils/fact-data';
-import { createFaqSearch, groupFaqByTopic, markTerms } from '../../utils/faq-search';
+import { factData } from '../../core/fact-data';
+import { createFaqSearch, groupFaqByTopic, markTerms } from '../../core/faq-search';
 
 const search = createFaqSearch(factData.faq, factData.answerKeywords);
 const ids = (query: string) => search.search(query).map((hit) => hit.id);

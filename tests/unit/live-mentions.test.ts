@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLiveMentions } from '../../lib/live-mentions';
-import type { PageMention } from '../../lib/page-mentions';
-import type { Extent, Geometry } from '../../lib/reading-plan';
-import { factData } from '../../utils/fact-data';
-import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
+import { createLiveMentions } from '../../page/live-mentions';
+import type { PageMention } from '../../page/page-mentions';
+import type { Extent, Geometry } from '../../page/reading-plan';
+import { factData } from '../../core/fact-data';
+import { createMatcher, matcherConfigFromTopics } from '../../core/matcher';
 
 const matcher = createMatcher(matcherConfigFromTopics(factData));
 

@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 /**
  * Property-based tests of the matcher and of how its offsets map back onto a page's text nodes.
- * Each property restates what the source documents (utils/matcher.ts header and interfaces,
- * lib/text-blocks.ts positionInBlock, lib/page-mentions.ts mentionsInBlock); none adds behaviour.
+ * Each property restates what the source documents (core/matcher.ts header and interfaces,
+ * page/text-blocks.ts positionInBlock, page/page-mentions.ts mentionsInBlock); none adds behaviour.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mentionsInBlock } from '../../lib/page-mentions';
-import { positionInBlock, type TextBlock } from '../../lib/text-blocks';
-import { factData } from '../../utils/fact-data';
-import { createMatcher, matcherConfigFromTopics, type Matcher, type MatcherConfig, type Mention, type MentionTerm } from '../../utils/matcher';
+import { mentionsInBlock } from '../../page/page-mentions';
+import { positionInBlock, type TextBlock } from '../../page/text-blocks';
+import { factData } from '../../core/fact-data';
+import { createMatcher, matcherConfigFromTopics, type Matcher, type MatcherConfig, type Mention, type MentionTerm } from '../../core/matcher';
 
 const config = matcherConfigFromTopics(factData);
 const matcher = createMatcher(config);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
-import { factData } from '../../utils/fact-data';
+import { createMatcher, matcherConfigFromTopics } from '../../core/matcher';
+import { factData } from '../../core/fact-data';
 
 const matcher = createMatcher(matcherConfigFromTopics(factData));
 

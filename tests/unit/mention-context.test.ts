@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { mentionContext, sectionHeadingOf, tableHeadersOf } from '../../lib/mention-context';
-import { mentionsInBlock, type PageMention } from '../../lib/page-mentions';
-import { iterateTextBlocks } from '../../lib/text-blocks';
-import { factData } from '../../utils/fact-data';
-import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
+import { mentionContext, sectionHeadingOf, tableHeadersOf } from '../../page/mention-context';
+import { mentionsInBlock, type PageMention } from '../../page/page-mentions';
+import { iterateTextBlocks } from '../../page/text-blocks';
+import { factData } from '../../core/fact-data';
+import { createMatcher, matcherConfigFromTopics } from '../../core/matcher';
 
-// What a card's answer is chosen from, read from the page (lib/mention-context.ts): the same code
+// What a card's answer is chosen from, read from the page (page/mention-context.ts): the same code
 // the page evaluation reads pages with (scripts/eval-pages.mjs).
 
 const matcher = createMatcher(matcherConfigFromTopics(factData));

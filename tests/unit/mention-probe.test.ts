@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { probeForMentions, type MentionProbe } from '../../lib/mention-probe';
-import { createMentionProbe } from '../../utils/term-anchors';
-import { topicProbeSource } from '../../utils/topic-probe';
+import { probeForMentions, type MentionProbe } from '../../page/mention-probe';
+import { createMentionProbe } from '../../core/term-anchors';
+import { topicProbeSource } from '../../core/topic-probe';
 
 const mayHoldMention = createMentionProbe(topicProbeSource);
 let probe: MentionProbe | undefined;

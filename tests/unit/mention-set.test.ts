@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createMentionSet } from '../../lib/mention-set';
-import type { PageMention } from '../../lib/page-mentions';
+import { createMentionSet } from '../../page/mention-set';
+import type { PageMention } from '../../page/page-mentions';
 
 function mentionOn(node: Text, start: number, end: number): PageMention {
   const range = new Range();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageCStoBG, isMessageUItoBG, isMessageUItoCS } from '../../utils/messages';
+import { isMessageCStoBG, isMessageUItoBG, isMessageUItoCS } from '../../core/messages';
 
 // Messages arrive from other contexts (and a page can message nothing of ours, but a bug can):
 // only well-formed ones are acted on.

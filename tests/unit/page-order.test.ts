@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PageMention } from '../../lib/page-mentions';
-import { compareNodes, inPageOrder, mergeInPageOrder } from '../../lib/page-order';
+import type { PageMention } from '../../page/page-mentions';
+import { compareNodes, inPageOrder, mergeInPageOrder } from '../../page/page-order';
 
 /** A tree of the given shape: each number is how many children the next node gets, breadth first. */
 function buildTree(shape: readonly number[]): Node[] {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planReading, runNodes, type Extent, type Geometry, type ReadingPlan, type SiblingRun } from '../../lib/reading-plan';
+import { planReading, runNodes, type Extent, type Geometry, type ReadingPlan, type SiblingRun } from '../../page/reading-plan';
 
 // happy-dom lays nothing out: each element's place is given by its data-top and data-height
 // attributes, and an element without them has no box (as with display: none).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceAround } from '../../utils/sentence-context';
+import { sentenceAround } from '../../core/sentence-context';
 
 describe('sentenceAround', () => {
   const text = 'Huawei makes phones. Canada banned Huawei from 5G. Why? Nobody knows.';

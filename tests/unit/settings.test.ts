@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, isTopicEnabled, serializeSettings, setSiteEnabled, type Settings } from '../../utils/settings';
-import { NOT_SETTINGS_FILE, SETTINGS_PROBLEMS, parseSettingsFile, readSettings } from '../../utils/settings-messages';
-import { isEnabledForHost, type SiteMode, type SiteRule } from '../../utils/site-rules';
+import { defaultSettings, isTopicEnabled, serializeSettings, setSiteEnabled, type Settings } from '../../core/settings';
+import { NOT_SETTINGS_FILE, SETTINGS_PROBLEMS, parseSettingsFile, readSettings } from '../../core/settings-messages';
+import { isEnabledForHost, type SiteMode, type SiteRule } from '../../core/site-rules';
 
 const TOPIC_IDS = ['huawei', '5g-standards', 'trade-blacklist'];
 const ALL_TOPICS_ON = { huawei: true, '5g-standards': true, 'trade-blacklist': true };

@@ -1,5 +1,5 @@
 /**
- * Property-based tests of the site rules: each property restates what utils/site-rules.ts
+ * Property-based tests of the site rules: each property restates what core/site-rules.ts
  * documents (the SiteRule field comments, parseSite / readStoredSite / hostMatchesRule /
  * mergeSiteRules / siteForUrl doc comments); none adds behaviour.
  */
@@ -16,7 +16,7 @@ import {
   siteForUrl,
   type SiteMode,
   type SiteRule,
-} from '../../utils/site-rules';
+} from '../../core/site-rules';
 
 const PROBLEMS = Object.keys(SITE_INPUT_ERRORS);
 const MESSAGES = Object.values(SITE_INPUT_ERRORS) as string[];

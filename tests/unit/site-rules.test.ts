@@ -7,7 +7,7 @@ import {
   parseSiteInput,
   siteForUrl,
   type SiteRule,
-} from '../../utils/site-rules';
+} from '../../core/site-rules';
 
 describe('parseSiteInput', () => {
   it.each([

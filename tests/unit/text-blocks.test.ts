@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mentionsInBlock } from '../../lib/page-mentions';
-import { candidateContainers, iterateTextBlocks, positionInBlock, type ScanOptions, type TextBlock } from '../../lib/text-blocks';
-import { factData } from '../../utils/fact-data';
-import { createMatcher, matcherConfigFromTopics } from '../../utils/matcher';
+import { mentionsInBlock } from '../../page/page-mentions';
+import { candidateContainers, iterateTextBlocks, positionInBlock, type ScanOptions, type TextBlock } from '../../page/text-blocks';
+import { factData } from '../../core/fact-data';
+import { createMatcher, matcherConfigFromTopics } from '../../core/matcher';
 
 const matcher = createMatcher(matcherConfigFromTopics(factData));
 

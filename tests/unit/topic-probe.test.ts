@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import topicsJson from '../../data/topics.json';
-import type { TopicsFile } from '../../utils/data-schema';
-import { createMatcher, foldedTerms, matcherConfigFromTopics } from '../../utils/matcher';
-import { createMentionProbe, probeSource } from '../../utils/term-anchors';
-import { topicIds } from '../../utils/topic-ids';
-import { topicProbeSource } from '../../utils/topic-probe';
+import type { TopicsFile } from '../../core/data-schema';
+import { createMatcher, foldedTerms, matcherConfigFromTopics } from '../../core/matcher';
+import { createMentionProbe, probeSource } from '../../core/term-anchors';
+import { topicIds } from '../../core/topic-ids';
+import { topicProbeSource } from '../../core/topic-probe';
 
 const topics = topicsJson as TopicsFile;
 const config = matcherConfigFromTopics(topics);

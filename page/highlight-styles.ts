@@ -1,6 +1,6 @@
 /**
  * The style sheets that paint our highlights, and the highlights' names. Apart from the
- * highlighter (lib/highlighter.ts) because the every-page content script adopts the document's
+ * highlighter (page/highlighter.ts) because the every-page content script adopts the document's
  * sheet as early as it can, before it knows whether the page has anything to highlight.
  */
 

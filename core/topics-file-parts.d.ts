@@ -4,7 +4,7 @@ declare module '*.json?ids' {
   const ids: readonly string[];
   export default ids;
 }
-// `?probe`: the sources of the regular expressions that find its terms (utils/term-anchors.ts probeSource).
+// `?probe`: the sources of the regular expressions that find its terms (core/term-anchors.ts probeSource).
 declare module '*.json?probe' {
   const source: { anchors: string; terms: string };
   export default source;

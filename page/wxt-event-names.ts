@@ -8,7 +8,7 @@
 // the first call to the browser's API costs each frame's world ~0.1 ms, and most frames never make
 // one (see entrypoints/frame.ts). So an older copy is not told to stop by a
 // newer one: it stops itself, when it next acts, on finding its extension's runtime gone
-// (`ctx.isInvalid` in lib/page-reader.ts; an e2e test reloads the extension under an open page).
+// (`ctx.isInvalid` in extension/page-reader.ts; an e2e test reloads the extension under an open page).
 
 const ownSuffix = `${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 

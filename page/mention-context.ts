@@ -1,5 +1,5 @@
-import type { RankingContext } from '../utils/answer-ranking';
-import { sentenceAround, textAround } from '../utils/sentence-context';
+import type { RankingContext } from '../core/answer-ranking';
+import { sentenceAround, textAround } from '../core/sentence-context';
 import type { PageMention } from './page-mentions';
 import { blockContainerOf } from './text-blocks';
 

@@ -18,7 +18,7 @@ export function anchorPattern(anchors: readonly string[], flags: string): RegExp
   return new RegExp(`${alternatives.join('|')}|${IGNORABLE_CLASS}`, flags);
 }
 
-/** Each scanned character → the characters the matcher reads as it (utils/matcher.ts folds them). */
+/** Each scanned character → the characters the matcher reads as it (core/matcher.ts folds them). */
 const PROBE_CLASSES: Record<string, string> = { ' ': '\\s+', '-': '[-\\u2010\\u2011]', "'": "['\\u2018\\u2019\\u02bc]" };
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

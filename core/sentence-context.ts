@@ -23,10 +23,10 @@ export function textAround(text: string, start: number, end: number, reach: numb
  */
 export function sentenceAround(text: string, start: number, end: number, locale?: string): string {
   // Only the text near the mention is segmented: a block can be megabytes long (a log in a <pre>).
-  const window = textAround(text, start, end, SENTENCE_REACH);
-  text = window.text;
-  start -= window.offset;
-  end -= window.offset;
+  const near = textAround(text, start, end, SENTENCE_REACH);
+  text = near.text;
+  start -= near.offset;
+  end -= near.offset;
   const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
   let from = -1;
   let to = text.length;

@@ -1,6 +1,6 @@
 import type { FaqTopic } from '../components/FaqBrowser';
-import { factData } from '../utils/fact-data';
-import { topicColour } from './highlight-styles';
+import { factData } from '../core/fact-data';
+import { topicColour } from '../page/highlight-styles';
 
 /** The topics with their highlight colours, for the extension's pages. */
 export const faqTopics: FaqTopic[] = factData.topics.map((topic, index) => ({ ...topic, colour: topicColour(index) }));

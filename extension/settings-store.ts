@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readSettings, type Settings, type SettingsProblem } from '../utils/settings';
+import { readSettings, type Settings, type SettingsProblem } from '../core/settings';
 
 // Settings follow the reader across browsers through storage.sync; where sync is unavailable
 // (some Chromium builds, Firefox without an account, enterprise policy) they stay in

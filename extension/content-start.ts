@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createHighlightStyles, type HighlightStyles } from './highlight-styles';
-import { probeForMentions, type MentionProbe } from './mention-probe';
+import { createHighlightStyles, type HighlightStyles } from '../page/highlight-styles';
+import { probeForMentions, type MentionProbe } from '../page/mention-probe';
 import { loadModule } from './module-loader';
 import type { PageReader } from './page-reader';
 import { loadSettings, updateSettings, watchSettings } from './settings-store';
-import { createMentionProbe } from '../utils/term-anchors';
-import { topicProbeSource } from '../utils/topic-probe';
-import { topicIds } from '../utils/topic-ids';
-import { isMessageUItoCS, type MessageCStoBG, type PageSummary } from '../utils/messages';
-import { setSiteEnabled, type Settings } from '../utils/settings';
-import { isEnabledForHost } from '../utils/site-rules';
+import { createMentionProbe } from '../core/term-anchors';
+import { topicProbeSource } from '../core/topic-probe';
+import { topicIds } from '../core/topic-ids';
+import { isMessageUItoCS, type MessageCStoBG, type PageSummary } from '../core/messages';
+import { setSiteEnabled, type Settings } from '../core/settings';
+import { isEnabledForHost } from '../core/site-rules';
 
 /**
  * Whether the document has prose to read: HTML, XHTML and plain text (shown as HTML) only. An SVG
@@ -44,7 +44,7 @@ function hostOf(origin: string | undefined): string {
  * at once (entrypoints/content/index.ts), in a frame once the frame's probe has found something
  * (`probed`; entrypoints/frame.ts, then entrypoints/frame-start.ts). Reads the settings; where the
  * extension is on, adopts the highlights' style sheet and (in the top document, after its own
- * probe, lib/mention-probe.ts) imports the page reader (lib/page-reader.ts, `reader.js`), which
+ * probe, page/mention-probe.ts) imports the page reader (extension/page-reader.ts, `reader.js`), which
  * does everything else. Where it is off, or in a document that is not HTML, nothing more is built
  * (no style sheet, probe, matcher, observer or listener) until the reader turns it on. Answers
  * the popup's messages either way.
@@ -113,7 +113,7 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
     if (reader) return void reader.then((started) => started?.render());
     if (shouldRead()) {
       escapeListener.listen();
-      // The highlights' style sheet goes in now, before the page is styled (lib/highlight-styles.ts).
+      // The highlights' style sheet goes in now, before the page is styled (page/highlight-styles.ts).
       styles ??= createHighlightStyles(topicIds);
       if (probed) startReading(); // (the frame's probe found something)
       else probe ??= probeForMentions(document, createMentionProbe(topicProbeSource), startReading);

@@ -1,4 +1,4 @@
-import type { Matcher } from '../utils/matcher';
+import type { Matcher } from '../core/matcher';
 import type { PageMention } from './page-mentions';
 import { mentionsInBlock } from './page-mentions';
 import { createMentionSet } from './mention-set';

@@ -1,4 +1,4 @@
-import { isDarkColour } from '../utils/colour';
+import { isDarkColour } from '../core/colour';
 
 /**
  * Whether the page is dark where `element` is. The first mostly opaque background behind it

@@ -9,14 +9,9 @@
  * text flowing between elements), the part in question is read now, whole: the plan can only ever
  * read too much, never lose text.
  */
-import { isInline } from './text-blocks';
+import { isInline, type SiblingRun } from './text-blocks';
 
-/** Consecutive children of `parent`, from `first` to `last` inclusive. */
-export interface SiblingRun {
-  parent: Node;
-  first: ChildNode;
-  last: ChildNode;
-}
+export type { SiblingRun };
 
 export type ReadingTarget = Node | SiblingRun;
 

@@ -3,7 +3,7 @@ import type { ProbeSource } from './term-anchors';
 
 /**
  * The sources of the regular expressions that find the bundled topics' terms, made at build time
- * from the terms as the matcher folds them (utils/term-anchors.ts probeSource): what the every-page
+ * from the terms as the matcher folds them (core/term-anchors.ts probeSource): what the every-page
  * content script's probe looks for before it loads the page reader. The topics themselves stay out
  * of that script.
  */

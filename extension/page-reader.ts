@@ -1,23 +1,23 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadModule } from './module-loader';
-import type { CardUi } from './card-ui';
-import { createHighlighter } from './highlighter';
-import { createLiveMentions } from './live-mentions';
-import { createMentionLocator } from './mention-locator';
-import { pageMatcher, type PageMention } from './page-mentions';
-import type { HighlightStyles } from './highlight-styles';
-import type { ShowOptions } from './popover-host';
-import type { PlanOptions } from './reading-plan';
-import { trackHoverPointer } from './pointer-tracker';
-import { scrollRangeIntoView } from './scroll-to-range';
-import { whenParsedAndIdle, yieldToPage } from './yield-to-page';
-import { applyDensity } from '../utils/density';
-import { createHoverIntent } from '../utils/hover-intent';
-import { createMatcher, matcherConfigFromTopics } from '../utils/matcher';
-import type { CardAnswers, MessageCStoBG, MessageUItoCS, PageSummary } from '../utils/messages';
-import { isTopicEnabled, type Settings } from '../utils/settings';
-import { pageTopicData as topicData } from '../utils/page-topic-data';
+import type { CardUi } from '../page/card-ui';
+import { createHighlighter } from '../page/highlighter';
+import { createLiveMentions } from '../page/live-mentions';
+import { createMentionLocator } from '../page/mention-locator';
+import { pageMatcher, type PageMention } from '../page/page-mentions';
+import type { HighlightStyles } from '../page/highlight-styles';
+import type { ShowOptions } from '../page/popover-host';
+import type { PlanOptions } from '../page/reading-plan';
+import { trackHoverPointer } from '../page/pointer-tracker';
+import { scrollRangeIntoView } from '../page/scroll-to-range';
+import { whenParsedAndIdle, yieldToPage } from '../page/yield-to-page';
+import { applyDensity } from '../core/density';
+import { createHoverIntent } from '../core/hover-intent';
+import { createMatcher, matcherConfigFromTopics } from '../core/matcher';
+import type { CardAnswers, MessageCStoBG, MessageUItoCS, PageSummary } from '../core/messages';
+import { isTopicEnabled, type Settings } from '../core/settings';
+import { pageTopicData as topicData } from '../core/page-topic-data';
 
 // Wikipedia's page previews wait ~500 ms; a little less feels responsive without firing on sweeps.
 const OPEN_DELAY_MS = 400;
@@ -25,7 +25,7 @@ const CLOSE_GRACE_MS = 300;
 
 /**
  * On a page more than this many screens long, the text a screen above and below the viewport is
- * read first, the rest as the reader scrolls towards it (lib/reading-plan.ts). Shorter pages, most
+ * read first, the rest as the reader scrolls towards it (page/reading-plan.ts). Shorter pages, most
  * articles, are read whole at once.
  */
 const READ_WHOLE_UP_TO_SCREENS = 6;
@@ -64,7 +64,7 @@ export interface PageReader {
  */
 export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles }: PageReaderOptions): Promise<PageReader | undefined> {
   const topicIds = topicData.topics.map((topic) => topic.id);
-  // The highlight style sheet is added at once if the content script has not (lib/highlight-styles.ts).
+  // The highlight style sheet is added at once if the content script has not (page/highlight-styles.ts).
   let highlighter = isOn() ? createHighlighter(topicIds, document, styles) : styles?.remove();
   ctx.onInvalidated(() => highlighter?.destroy());
   await whenParsedAndIdle();
@@ -108,7 +108,7 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
   });
 
   // The background keeps which frame of the tab has a card open, so that Escape pressed in any of
-  // them closes it (lib/content-start.ts); told only when that changes.
+  // them closes it (extension/content-start.ts); told only when that changes.
   let cardReported = false;
   function reportCard(shown: boolean) {
     if (shown === cardReported) return;
@@ -172,7 +172,7 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
   /** Shows what the settings ask for: nothing, or the enabled topics at the chosen density. */
   function render() {
     // A copy of this script left behind by an update of the extension stops here (the runtime is
-    // gone), should the newer copy's start announcement not reach it (lib/wxt-event-names.ts).
+    // gone), should the newer copy's start announcement not reach it (page/wxt-event-names.ts).
     if (ctx.isInvalid) return;
     const on = isOn();
     if (!on && (live || highlighter)) {

@@ -112,7 +112,7 @@ function foldPattern(text: string): string {
 /** The distinct anchors of some folded terms. */
 const anchorsOf = (foldedTerms: readonly string[]) => [...new Set(foldedTerms.map(anchorOf))].filter(Boolean);
 
-/** Every term of `config` folded as the scan folds text (the build makes the content script's probe of them, utils/term-anchors.ts). */
+/** Every term of `config` folded as the scan folds text (the build makes the content script's probe of them, core/term-anchors.ts). */
 export function foldedTerms(config: MatcherConfig): string[] {
   return [...new Set(config.terms.map((term) => foldPattern(term.text)).filter(Boolean))].sort();
 }

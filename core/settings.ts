@@ -2,7 +2,7 @@
  * The reader's settings: their shape, defaults, and a reader that never throws. Stored settings
  * may be corrupt, from an older build or from a newer one, and imported files may be hand-edited,
  * so every field is checked on its own: a bad field falls back to its default and the rest survive.
- * No DOM, no browser APIs (lib/settings-store.ts does the storage).
+ * No DOM, no browser APIs (extension/settings-store.ts does the storage).
  */
 import { hostMatchesRule, isEnabledForHost, mergeSiteRules, parseSite, readStoredSite, type SiteMode, type SiteRule } from './site-rules';
 

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { TopicsFile } from '../utils/data-schema';
-import type { CardAnswers } from '../utils/messages';
+import type { TopicsFile } from '../core/data-schema';
+import type { CardAnswers } from '../core/messages';
 import { renderMentionCard, type CardActions } from './mention-card';
 import type { PageMention } from './page-mentions';
 import { isDarkBehind } from './page-theme';
@@ -9,7 +9,7 @@ import { createPopoverHost, type PopoverHostEvents, type ShowOptions } from './p
 /**
  * Everything a card needs that a page without a hover never does: Preact, Floating UI, the card's
  * component and styles, the theme check. The page reader loads it on first need
- * (lib/module-loader.ts), so that every other page pays nothing for it.
+ * (extension/module-loader.ts), so that every other page pays nothing for it.
  */
 export function createCardUi(ctx: ContentScriptContext, topics: TopicsFile, events: PopoverHostEvents, actions: CardActions) {
   const popover = createPopoverHost(ctx, events);

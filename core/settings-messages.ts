@@ -1,5 +1,5 @@
 /**
- * The words for settings problems, for the options page. Kept apart from utils/settings.ts so the
+ * The words for settings problems, for the options page. Kept apart from core/settings.ts so the
  * content script, which reads the settings on every page but never shows a problem, does not
  * carry them.
  */

@@ -1,6 +1,6 @@
 import { MentionPopover } from '../components/MentionPopover';
-import type { TopicsFile } from '../utils/data-schema';
-import type { CardAnswers } from '../utils/messages';
+import type { TopicsFile } from '../core/data-schema';
+import type { CardAnswers } from '../core/messages';
 import { topicColour } from './highlight-styles';
 import type { PageMention } from './page-mentions';
 import type { PopoverAnchor } from './popover-host';

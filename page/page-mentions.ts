@@ -1,4 +1,4 @@
-import type { Matcher } from '../utils/matcher';
+import type { Matcher } from '../core/matcher';
 import { positionInBlock, type TextBlock } from './text-blocks';
 
 /** A mention found on the page: where it is (a live Range) and what it is about. */

@@ -2,7 +2,7 @@ import { whenIdle, whenParsedAndIdle } from './yield-to-page';
 
 /**
  * The every-page content script's look at a document before it loads the page reader: does any of
- * its text, or of its open shadow roots' text, hold one of the terms (utils/term-anchors.ts
+ * its text, or of its open shadow roots' text, hold one of the terms (core/term-anchors.ts
  * createMentionProbe)? Most pages, and nearly every ad, widget and tracking frame, have none: they
  * pay this look and a MutationObserver that looks at text as it arrives, never the reader's start. Not a match: a false alarm ("5G" in
  * "25GB") only loads the reader, which then finds nothing, as it did for every page before.

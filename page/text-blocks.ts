@@ -1,10 +1,19 @@
-import type { SiblingRun } from './reading-plan';
 
 /**
  * Reads a page's text as blocks: runs of text nodes that a reader sees as one piece of text (a
  * paragraph, a list item, a cell). Inline markup does not split a block, so `Hua<b>wei</b>` reads
  * as "Huawei"; a block element or a `<br>` does.
  */
+
+/**
+ * Consecutive children of `parent`, from `first` to `last` inclusive: a part of the page that
+ * page/reading-plan.ts set aside for later, and that the walks here read when it is due.
+ */
+export interface SiblingRun {
+  parent: Node;
+  first: ChildNode;
+  last: ChildNode;
+}
 
 export interface TextBlock {
   text: string;

@@ -37,7 +37,7 @@ const topicSchema = v.strictObject({
   /**
    * Groups of this topic's terms that ask their own question: a mention by one of `terms` puts
    * `faq` (ids of this topic, most relevant first) first, with a bonus of `weight` (default 1).
-   * Used by the answer ranking in the background only (utils/answer-ranking.ts TermAnswers).
+   * Used by the answer ranking in the background only (core/answer-ranking.ts TermAnswers).
    */
   termAnswers: v.optional(
     v.array(
