@@ -1,4 +1,3 @@
-import stemmer from 'wink-porter2-stemmer';
 /**
  * Chooses which FAQ answer fits a mention, from the text the reader is looking at: the mention's
  * sentence, the rest of its paragraph and the page title, nearer text weighing more.
@@ -16,6 +15,13 @@ import stemmer from 'wink-porter2-stemmer';
  * phrases; each would be a custom tokenizer and a post-pass around MiniSearch's own scoring.
  * The weights were tuned on the "tune" half of tests/eval/sentences.json (`npm run eval`).
  */
+
+import stemmer from 'wink-porter2-stemmer';
+
+// Stems by word, kept: the stemmer is a chain of regular expressions, and the same everyday words
+// come back in every context. (Declared first: the stop words below are stemmed as the module loads.)
+const stems = new Map<string, string>();
+const STEMS_KEPT = 50_000;
 
 /** The text around a mention. */
 export interface RankingContext {
@@ -160,7 +166,13 @@ export function toStems(text: string): string[] {
 }
 
 function stem(word: string): string {
-  return stemmer(word.replace(/'s$/, ''));
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= STEMS_KEPT) stems.clear();
+    stemmed = stemmer(word.replace(/'s$/, ''));
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 interface AnswerIndex {

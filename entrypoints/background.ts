@@ -20,6 +20,7 @@ export default defineBackground(() => {
     countsByTab.delete(tabId);
     cardFrameByTab.delete(tabId);
     revealedByTab.delete(tabId);
+    revealQueue.delete(tabId);
   };
   browser.tabs.onRemoved.addListener(forgetTab);
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -39,8 +40,16 @@ export default defineBackground(() => {
     return { host: top.host, counts };
   }
 
+  // Reveals run one after another per tab: two quick clicks in the popup reveal two mentions, not the same one twice.
+  const revealQueue = new Map<number, Promise<unknown>>();
+  function revealInTab(tabId: number, topic: string): Promise<boolean> {
+    const revealed = (revealQueue.get(tabId) ?? Promise.resolve()).then(() => revealNextInTab(tabId, topic));
+    revealQueue.set(tabId, revealed.catch(() => {}));
+    return revealed;
+  }
+
   /** Reveals the topic's next mention in the tab: the next in the same frame, else the first of the next frame that has one. */
-  async function revealInTab(tabId: number, topic: string): Promise<boolean> {
+  async function revealNextInTab(tabId: number, topic: string): Promise<boolean> {
     const frames = readingFrames(tabId);
     const revealed = revealedByTab.get(tabId) ?? new Map<string, { frame: number; index: number }>();
     revealedByTab.set(tabId, revealed);
