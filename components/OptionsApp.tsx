@@ -5,6 +5,11 @@ import type { Density } from '../core/density';
 import { serializeSettings, type Settings } from '../core/settings';
 import { describeSettingsProblem, parseSettingsFile } from '../core/settings-messages';
 import { mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from '../core/site-rules';
+import { factData } from '../core/fact-data';
+import { TopicPacks } from './TopicPacks';
+
+// What a pack is checked against: the bundled topics and FAQ ids.
+const bundledFacts = { topics: factData.topics, faqIds: new Set(factData.faq.map((entry) => entry.id)) };
 
 const DENSITIES: { value: Density; label: string; hint: string }[] = [
   { value: 'all', label: 'Every mention', hint: 'Highlight each time a topic is mentioned.' },
@@ -200,6 +205,8 @@ export function OptionsApp() {
           )}
         </form>
       </section>
+
+      <TopicPacks bundled={bundledFacts} />
 
       <section aria-labelledby="backup-title">
         <h2 id="backup-title">Back up and restore</h2>

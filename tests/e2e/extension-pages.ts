@@ -38,6 +38,21 @@ export async function storedSettings(driver: ExtensionBrowser): Promise<unknown>
   });
 }
 
+/** What storage.local holds under `key` (the topic packs live there). */
+export async function storedLocal(driver: ExtensionBrowser, key: string): Promise<unknown> {
+  return driver.inExtension(async (key) => {
+    const { browser } = globalThis as unknown as WithApi;
+    return (await browser.storage.local.get(key))[key];
+  }, key);
+}
+
+export async function storeLocal(driver: ExtensionBrowser, key: string, value: unknown): Promise<void> {
+  await driver.inExtension(async ([key, value]) => {
+    const { browser } = globalThis as unknown as WithApi;
+    await browser.storage.local.set({ [key as string]: value });
+  }, [key, value] as const);
+}
+
 export async function storeRawSettings(driver: ExtensionBrowser, value: unknown): Promise<void> {
   await driver.inExtension((value) => {
     const { browser } = globalThis as unknown as WithApi;

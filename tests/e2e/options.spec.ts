@@ -1,12 +1,71 @@
 import { expect, test } from './fixtures';
 import { ui } from './driver/locator';
-import { accessibilityViolations, openOptions, storedSettings, storeRawSettings } from './extension-pages';
+import { readFileSync } from 'node:fs';
+import { accessibilityViolations, openOptions, storedLocal, storedSettings, storeLocal, storeRawSettings } from './extension-pages';
 import { highlightedTexts, waitForHighlights } from './page-helpers';
 import type { Realm } from './driver/types';
 
 const allHighlighted = async (page: Realm) => Object.values(await highlightedTexts(page)).flat();
 /** The options page's one file input, which its "Import settings…" button opens. */
 const settingsFileInput = () => document.querySelector<HTMLInputElement>('input[type=file][aria-label="Settings file to import"]');
+
+/** The file input the "Add from a file…" button of the topic packs opens. */
+const packFileInput = () => document.querySelector<HTMLInputElement>('input[type=file][aria-label="Pack file to add"]');
+const samplePack = readFileSync(new URL('../../data/packs/sample-5g-security.json', import.meta.url), 'utf8');
+
+test.describe('topic packs on the options page', () => {
+  test('adds a pack from a file, refuses a broken one naming the field, turns it off, exports and removes it', async ({ driver }) => {
+    let options = await openOptions(driver);
+    const section = ui(options).getByRole('region', { name: 'Topic packs' });
+    await expect(section.getByText('No pack added yet.')).toBeVisible();
+
+    await options.chooseFile(packFileInput, { name: 'sample-5g-security.json', content: samplePack });
+    await expect(section.getByRole('status')).toContainText('Added "Sample: 5G security decisions in Europe" 1.0.0.');
+    const packs = section.getByRole('list', { name: 'Your topic packs' });
+    await expect(packs.getByRole('listitem')).toHaveCount(1);
+    await expect(packs).toContainText('version 1.0.0');
+    await expect(packs).toContainText('1 topic (EU 5G Toolbox) · adds to Huawei · 2 entries');
+
+    // A pasted pack with an entry missing its answer: refused, with the place named; nothing changes.
+    await section.getByLabel('Paste a pack').fill('{"format": 1, "id": "tiny", "name": "Tiny", "version": "1", "faq": [{"id": "a", "question": "Q?"}]}');
+    await section.getByRole('button', { name: 'Add pack' }).click();
+    await expect(section.getByRole('alert')).toContainText('The pack was not added; the packs you have are as they were.');
+    await expect(section.getByRole('alert')).toContainText('Pack "Tiny", faq[0] (entry "a") answer:');
+    await expect(packs.getByRole('listitem')).toHaveCount(1);
+
+    // The same version again is refused too.
+    await options.chooseFile(packFileInput, { name: 'again.json', content: samplePack });
+    await expect(section.getByRole('alert')).toContainText('version 1.0.0 is already installed');
+
+    // Off, and still off after the page is opened again (it is stored).
+    await section.getByRole('switch', { name: /Sample: 5G security decisions in Europe/ }).uncheck();
+    await expect.poll(async () => ((await storedLocal(driver, 'topicPacks')) as { packs: { enabled: boolean }[] }).packs[0].enabled).toBe(false);
+    options = await openOptions(driver);
+    const reopened = ui(options).getByRole('region', { name: 'Topic packs' });
+    await expect(reopened.getByRole('switch', { name: /Sample: 5G security decisions in Europe/ })).not.toBeChecked();
+
+    const download = await options.download(() => reopened.getByRole('button', { name: 'Export Sample: 5G security decisions in Europe' }).click());
+    expect(download.name).toBe('sample-5g-security-1.0.0.json');
+    expect(JSON.parse(download.content)).toMatchObject({ format: 1, id: 'sample-5g-security', version: '1.0.0', faq: [{ id: 'toolbox' }, { id: 'uk-removal' }] });
+
+    await reopened.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' }).click();
+    await expect(reopened.getByText('No pack added yet.')).toBeVisible();
+    await expect.poll(async () => ((await storedLocal(driver, 'topicPacks')) as { packs: unknown[] }).packs).toEqual([]);
+  });
+});
+
+test('a stored pack that no longer reads is set aside and reported, the others kept', async ({ driver }) => {
+  const good = JSON.parse(samplePack);
+  const broken = { format: 1, id: 'broken', name: 'Broken pack', version: '1', faq: [{ id: 'x', question: 'Q?' }] };
+  await storeLocal(driver, 'topicPacks', { format: 1, packs: [{ pack: broken, enabled: true }, { pack: good, enabled: true }] });
+  const options = await openOptions(driver);
+  const section = ui(options).getByRole('region', { name: 'Topic packs' });
+  await expect(section.getByRole('alert')).toContainText('Some stored packs could not be read and were set aside');
+  await expect(section.getByRole('alert')).toContainText('Broken pack: Pack "Broken pack", faq[0] (entry "x") answer:');
+  await expect(section.getByRole('list', { name: 'Your topic packs' })).toContainText('Sample: 5G security decisions in Europe');
+  // Kept as it was, not dropped.
+  await expect.poll(() => storedLocal(driver, 'topicPacksSetAside')).toMatchObject([{ name: 'Broken pack', stored: { pack: broken } }]);
+});
 
 test.describe('the options page', () => {
   test('adds sites by host name or URL, rejects bad input inline, and merges duplicates', async ({ driver }) => {

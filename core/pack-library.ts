@@ -1,0 +1,109 @@
+import { readTopicPack, termsOfPack, type InstalledFacts, type TopicPack } from './topic-packs';
+
+/**
+ * The topic packs a reader has added, as kept in storage.local: each pack with whether it is on.
+ * Pure: what to store after adding, replacing, turning off or removing a pack, and what to make of
+ * what was stored (read again on every load, like the settings: a pack that no longer reads is set
+ * aside with its reason, never dropped in silence).
+ */
+
+export interface InstalledPack {
+  pack: TopicPack;
+  enabled: boolean;
+}
+
+export interface PackLibrary {
+  format: 1;
+  packs: InstalledPack[];
+}
+
+/** A stored pack that no longer reads (corrupt, or clashing with one read before it), kept as it was. */
+export interface SetAsidePack {
+  /** What was stored, untouched, so that nothing is lost. */
+  stored: unknown;
+  /** Its name where it has one. */
+  name: string;
+  reasons: string[];
+}
+
+export const EMPTY_LIBRARY: PackLibrary = { format: 1, packs: [] };
+
+/** What is already there, for checking a pack: the bundled topics, and every pack but `except`. */
+export function installedFacts(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>, library: PackLibrary, except?: string): InstalledFacts {
+  const others = library.packs.filter(({ pack }) => pack.id !== except).map(({ pack }) => pack);
+  return {
+    topics: [
+      ...bundled.topics,
+      ...others.flatMap((pack) => pack.topics.map((topic) => ({ id: topic.id, label: topic.label, terms: topic.terms, properNames: topic.properNames, ambiguousTerms: topic.ambiguousTerms }))),
+    ],
+    faqIds: new Set([...bundled.faqIds, ...others.flatMap((pack) => pack.faq.map((entry) => `${pack.id}/${entry.id}`))]),
+    packs: others.map((pack) => ({ id: pack.id, name: pack.name, terms: termsOfPack(pack) })),
+  };
+}
+
+/**
+ * Reads what storage.local held: every pack that still reads, in order (each checked against the
+ * bundled data and the packs before it), and those that do not, set aside with their reasons.
+ */
+export function readPackLibrary(stored: unknown, bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): { library: PackLibrary; setAside: SetAsidePack[] } {
+  const library: PackLibrary = { format: 1, packs: [] };
+  const setAside: SetAsidePack[] = [];
+  if (stored === undefined || stored === null) return { library, setAside };
+  const list = (stored as { format?: unknown; packs?: unknown }).packs;
+  if (typeof stored !== 'object' || (stored as { format?: unknown }).format !== 1 || !Array.isArray(list)) {
+    return { library, setAside: [{ stored, name: 'The list of packs', reasons: ['It is not in a form this version can read.'] }] };
+  }
+  for (const item of list as unknown[]) {
+    const pack = (item as { pack?: unknown } | null)?.pack;
+    const name = typeof (pack as { name?: unknown } | null)?.name === 'string' ? (pack as { name: string }).name : 'A pack';
+    const reading = readTopicPack(JSON.stringify(pack ?? null), installedFacts(bundled, library));
+    if (!reading.ok) {
+      setAside.push({ stored: item, name, reasons: reading.problems });
+      continue;
+    }
+    library.packs.push({ pack: reading.pack, enabled: (item as { enabled?: unknown }).enabled !== false });
+  }
+  return { library, setAside };
+}
+
+export type PackChange = { ok: true; library: PackLibrary; message: string; notes: string[] } | { ok: false; problems: string[] };
+
+/**
+ * Adds a pack from its file's text, or replaces the installed pack of the same id with it (a newer
+ * or older version; the same version again is refused). A refused pack changes nothing.
+ */
+export function addPack(library: PackLibrary, fileText: string, bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): PackChange {
+  const probe = (() => {
+    try {
+      return JSON.parse(fileText) as { id?: unknown; version?: unknown };
+    } catch {
+      return undefined;
+    }
+  })();
+  const id = typeof probe?.id === 'string' ? probe.id : undefined;
+  const existing = library.packs.find(({ pack }) => pack.id === id);
+  if (existing && existing.pack.version === probe?.version) {
+    return { ok: false, problems: [`Pack "${existing.pack.name}" version ${existing.pack.version} is already installed.`] };
+  }
+  const reading = readTopicPack(fileText, installedFacts(bundled, library, existing?.pack.id));
+  if (!reading.ok) return { ok: false, problems: reading.problems };
+  const added: InstalledPack = { pack: reading.pack, enabled: existing?.enabled ?? true };
+  const packs = existing ? library.packs.map((installed) => (installed === existing ? added : installed)) : [...library.packs, added];
+  const message = existing
+    ? `Replaced "${existing.pack.name}" ${existing.pack.version} with ${reading.pack.version}.`
+    : `Added "${reading.pack.name}" ${reading.pack.version}.`;
+  return { ok: true, library: { format: 1, packs }, message, notes: reading.notes };
+}
+
+export function setPackEnabled(library: PackLibrary, id: string, enabled: boolean): PackLibrary {
+  return { format: 1, packs: library.packs.map((installed) => (installed.pack.id === id ? { ...installed, enabled } : installed)) };
+}
+
+export function removePack(library: PackLibrary, id: string): PackLibrary {
+  return { format: 1, packs: library.packs.filter(({ pack }) => pack.id !== id) };
+}
+
+/** The pack's file, as it would be added again (for export). */
+export function packFile(pack: TopicPack): string {
+  return `${JSON.stringify(pack, null, 2)}\n`;
+}

@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import { readPackLibrary, type PackLibrary, type SetAsidePack } from '../core/pack-library';
+import type { InstalledFacts } from '../core/topic-packs';
+
+// The reader's topic packs live in storage.local (sync's 100 KB quota is too small for them),
+// validated on every read like the settings (core/pack-library.ts). A stored pack that no longer
+// reads is moved, as it was, to a list of its own and reported: never dropped in silence.
+const KEY = 'topicPacks';
+const SET_ASIDE_KEY = 'topicPacksSetAside';
+
+export interface LoadedPacks {
+  library: PackLibrary;
+  /** Every pack ever set aside, with its reasons (kept until the reader removes it). */
+  setAside: SetAsidePack[];
+}
+
+export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<LoadedPacks> {
+  const stored = await browser.storage.local.get([KEY, SET_ASIDE_KEY]);
+  const { library, setAside } = readPackLibrary(stored[KEY], bundled);
+  const earlier = Array.isArray(stored[SET_ASIDE_KEY]) ? (stored[SET_ASIDE_KEY] as SetAsidePack[]) : [];
+  if (setAside.length === 0) return { library, setAside: earlier };
+  const all = [...earlier, ...setAside];
+  await browser.storage.local.set({ [KEY]: library, [SET_ASIDE_KEY]: all });
+  return { library, setAside: all };
+}
+
+/** Stores the packs; fails with the browser's message (a full storage quota) and changes nothing then. */
+export async function savePacks(library: PackLibrary): Promise<void> {
+  await browser.storage.local.set({ [KEY]: library });
+}
+
+export async function forgetSetAsidePacks(): Promise<void> {
+  await browser.storage.local.remove(SET_ASIDE_KEY);
+}
