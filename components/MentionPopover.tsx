@@ -17,6 +17,32 @@ export interface MentionPopoverProps {
   onOpenFaq(): void;
 }
 
+/** When a topic pack's answer was last known true, and where it comes from (the bundled FAQ has neither). */
+function Provenance({ entry }: { entry: FaqEntry }) {
+  if (!entry.asOf && !entry.source) return null;
+  const date = entry.asOf && new Date(`${entry.asOf}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const host = entry.source && (() => {
+    try {
+      const url = new URL(entry.source);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.hostname.replace(/^www\./, '') : undefined; // never a script address
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!date && !host) return null;
+  return (
+    <p class="provenance">
+      {date && <span>As of {date}</span>}
+      {date && host && ' · '}
+      {host && (
+        <a href={entry.source} target="_blank" rel="noopener noreferrer">
+          Source: {host}
+        </a>
+      )}
+    </p>
+  );
+}
+
 /**
  * The card shown next to a mention. All text is rendered as text (Preact escapes it), never as HTML.
  */
@@ -39,6 +65,7 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
       <p class="answer" id="fc-answer">
         {chosen.answer}
       </p>
+      <Provenance entry={chosen} />
       {runnerUp && (
         // One accordion with the other questions (the same `name`): opening one of them closes this,
         // so never more than two answers are open at once.
@@ -48,6 +75,7 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
             <span class="runner-up-question">{runnerUp.question}</span>
           </summary>
           <p class="runner-up-answer">{runnerUp.answer}</p>
+          <Provenance entry={runnerUp} />
         </details>
       )}
       {others.length > 0 && (
@@ -61,6 +89,7 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
                 <details name="fc-answers">
                   <summary>{entry.question}</summary>
                   <p class="other-answer">{entry.answer}</p>
+                  <Provenance entry={entry} />
                 </details>
               </li>
             ))}

@@ -302,11 +302,29 @@ export function contextWords(context: RankingContext, reach: AnswerModel['reach'
   return words;
 }
 
-/** The model's score per FAQ entry (in `ids` order); without a model, the lexical scores as they are. */
-function withModel(ids: readonly string[], lexical: Float64Array, input: RankingInput): Float64Array {
+/** The FAQ ids a model has weights for (its fit saw them); cached per model. */
+const knownIdsOf = new WeakMap<AnswerModel, Set<string>>();
+function knownIds(model: AnswerModel): Set<string> {
+  let known = knownIdsOf.get(model);
+  if (!known) {
+    known = new Set();
+    for (const table of [model.topics, model.words, model.terms ?? {}]) for (const weights of Object.values(table)) for (const id of Object.keys(weights)) known.add(id);
+    knownIdsOf.set(model, known);
+  }
+  return known;
+}
+
+/**
+ * The model's score per FAQ entry (in `ids` order); without a model, the lexical scores as they
+ * are. An entry the model has never seen (a topic pack's) keeps its lexical evidence at full
+ * weight: the scale was fitted for entries whose words the learned layer also weighs, and would
+ * otherwise leave such an entry only its share of the topic's prior.
+ */
+function withModel(ids: readonly string[], lexical: Float64Array, evidence: Float64Array, input: RankingInput): Float64Array {
   const { model } = input;
   if (!model) return lexical;
-  const scores = lexical.map((score) => score * model.lexicalScale);
+  const known = knownIds(model);
+  const scores = lexical.map((score, i) => score * model.lexicalScale + (known.has(ids[i]) ? 0 : evidence[i] * (1 - model.lexicalScale)));
   const add = (weights: Readonly<Record<string, number>> | undefined, value: number) => {
     if (weights) ids.forEach((id, i) => (scores[i] += value * (Object.hasOwn(weights, id) ? weights[id] : 0)));
   };
@@ -333,6 +351,7 @@ export function rankAnswers(input: RankingInput): RankedAnswer[] {
     const postings = index.postings.get(term)!;
     for (let i = 0; i < scores.length; i++) scores[i] += weight * postings[i];
   }
+  const evidence = scores.slice(); // what the words say, before the priors
   const topic = input.topics.find((candidate) => candidate.id === input.topicId);
   const term = input.term?.toLowerCase();
   const group = term === undefined ? undefined : topic?.termAnswers?.find((candidate) => candidate.terms.some((t) => t.toLowerCase() === term));
@@ -343,7 +362,7 @@ export function rankAnswers(input: RankingInput): RankedAnswer[] {
     if (order >= 0) scores[i] += WEIGHTS.topicPrior + WEIGHTS.topicOrder * (1 - order / topicFaq.length);
     if (group && order >= 0 && order < group.faq.length) scores[i] += (group.weight ?? 1) * WEIGHTS.termPrior * (1 - order / group.faq.length);
   });
-  const final = withModel(index.ids, scores, input);
+  const final = withModel(index.ids, scores, evidence, input);
   return index.ids
     .map((id, i) => ({ id, score: final[i], order: orders[i] < 0 ? Infinity : orders[i], position: i }))
     .sort((a, b) => b.score - a.score || a.order - b.order || a.position - b.position)

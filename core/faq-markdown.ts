@@ -3,6 +3,10 @@ export interface FaqEntry {
   id: string;
   question: string;
   answer: string;
+  /** For a topic pack's entry: when the answer was last known true (YYYY-MM-DD). */
+  asOf?: string;
+  /** For a topic pack's entry: where the answer comes from (an http(s) address). */
+  source?: string;
 }
 
 // A heading `## q4. Which countries …?` opens an entry; the paragraphs after it are its answer.

@@ -3,6 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { chooseAnswer } from '../core/answer-ranking';
 import { answerModel } from '../core/answer-model';
 import { factData } from '../core/fact-data';
+import { withPacks } from '../core/pack-merge';
+import { loadPacks } from '../extension/pack-store';
 import { isMessageCStoBG, isMessageUItoBG, type CardAnswers, type MessageUItoBG, type MessageUItoCS, type PageSummary, type ResponseTo } from '../core/messages';
 
 export default defineBackground(() => {
@@ -68,6 +70,15 @@ export default defineBackground(() => {
     return false;
   }
 
+  // The data cards are ranked from: the bundled FAQ with the reader's topic packs that are on,
+  // read again whenever the options page changes them.
+  const bundledFacts = { topics: factData.topics, faqIds: new Set(factData.faq.map((entry) => entry.id)) };
+  const readRankingData = () => loadPacks(bundledFacts).then(({ library }) => withPacks(factData, library.packs), () => factData);
+  let rankingData = readRankingData();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'topicPacks' in changes) rankingData = readRankingData();
+  });
+
   // Which frame of each tab has a card open. Escape pressed in any frame of the tab closes it
   // (WCAG 1.4.13: dismissible without moving the pointer or focus, wherever focus is).
   const cardFrameByTab = new Map<number, number>();
@@ -119,9 +130,10 @@ export default defineBackground(() => {
       return undefined;
     }
     if (message.type === 'chooseAnswers') {
-      if (!factData.topics.some((topic) => topic.id === message.topicId)) return Promise.resolve(null);
-      const answers: CardAnswers = chooseAnswer(factData.faq, { ...factData, model: answerModel, topicId: message.topicId, term: message.term, context: message.context });
-      return Promise.resolve(answers);
+      return rankingData.then((data): CardAnswers | null => {
+        if (!data.topics.some((topic) => topic.id === message.topicId)) return null;
+        return chooseAnswer(data.faq, { ...data, model: answerModel, topicId: message.topicId, term: message.term, context: message.context });
+      });
     }
     void browser.tabs.create({ url: browser.runtime.getURL(`/faq.html#${message.faqId}`), index: (sender.tab?.index ?? -1) + 1 });
     return undefined;

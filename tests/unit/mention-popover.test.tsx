@@ -93,6 +93,23 @@ describe('MentionPopover', () => {
     expect(other.open).toBe(false);
   });
 
+  it('shows a topic pack answer\'s date and source under it, and no link but http(s)', () => {
+    const packEntry = { ...entry('p/uk', 'When?', 'By 2027.'), asOf: '2020-07-14', source: 'https://www.gov.uk/news' };
+    const { container } = renderCard({ chosen: packEntry });
+    expect(container.querySelector('.provenance')?.textContent).toBe('As of 14 Jul 2020 · Source: gov.uk');
+    const link = container.querySelector('.provenance a') as HTMLAnchorElement;
+    expect([link.getAttribute('href'), link.target, link.rel]).toEqual(['https://www.gov.uk/news', '_blank', 'noopener noreferrer']);
+    document.body.innerHTML = '';
+    const { container: hostile } = renderCard({ chosen: { ...packEntry, asOf: undefined, source: 'javascript:alert(1)' } });
+    expect(hostile.querySelector('.provenance')).toBeNull();
+    expect(hostile.querySelector('a')).toBeNull();
+  });
+
+  it('shows no date or source for the bundled FAQ', () => {
+    const { container } = renderCard();
+    expect(container.querySelector('.provenance')).toBeNull();
+  });
+
   it('leaves out the "more" section when the topic has one entry', () => {
     const { container } = renderCard({ others: [] });
     expect(container.querySelector('.more')).toBeNull();

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { ui } from './driver/locator';
+import { openOptions } from './extension-pages';
+import { expect, test } from './fixtures';
+import { hoverText, popover, waitForHighlights } from './page-helpers';
+
+// A topic pack added on the options page answers in the card at once: its entry competes with the
+// bundled ones, and shows its date and source. Turned off, it no longer answers.
+
+const samplePack = readFileSync(new URL('../../data/packs/sample-5g-security.json', import.meta.url), 'utf8');
+const packFileInput = () => document.querySelector<HTMLInputElement>('input[type=file][aria-label="Pack file to add"]');
+const PACK_QUESTION = 'When must UK operators remove Huawei equipment from their 5G networks?';
+
+test('a pack added in the options answers in the card, with its date and source, until it is turned off', async ({ driver, open }) => {
+  const options = await openOptions(driver);
+  const section = ui(options).getByRole('region', { name: 'Topic packs' });
+  await options.chooseFile(packFileInput, { name: 'sample-5g-security.json', content: samplePack });
+  await expect(section.getByRole('status')).toContainText('Added "Sample: 5G security decisions in Europe" 1.0.0.');
+
+  let tab = await open('pack-page.html');
+  await waitForHighlights(tab);
+  await hoverText(tab, '#deadline', 'Huawei');
+  let card = popover(tab);
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText(PACK_QUESTION);
+  await expect(card.locator('.provenance')).toHaveText('As of 14 Jul 2020 · Source: gov.uk');
+  await expect(card.getByRole('link', { name: 'Source: gov.uk' })).toHaveAttribute('href', 'https://www.gov.uk/government/news/huawei-to-be-removed-from-uk-5g-networks-by-2027');
+
+  await section.getByRole('switch', { name: /Sample: 5G security decisions in Europe/ }).uncheck();
+  await expect(section.getByRole('status')).toContainText('Turned off');
+  tab = await open('pack-page.html');
+  await waitForHighlights(tab);
+  await hoverText(tab, '#deadline', 'Huawei');
+  card = popover(tab);
+  await expect(card.getByRole('heading', { level: 2 })).not.toHaveText(PACK_QUESTION);
+  await expect(card.locator('.provenance')).toHaveCount(0);
+});

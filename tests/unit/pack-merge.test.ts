@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerModel } from '../../core/answer-model';
+import { chooseAnswer } from '../../core/answer-ranking';
+import { factData } from '../../core/fact-data';
+import { addPack, EMPTY_LIBRARY, setPackEnabled } from '../../core/pack-library';
+import { withPacks } from '../../core/pack-merge';
+
+// A pack's entries join the ranking: its own topics, and entries added to a bundled topic.
+
+const sampleText = readFileSync(new URL('../../data/packs/sample-5g-security.json', import.meta.url), 'utf8');
+const bundled = { topics: factData.topics, faqIds: new Set(factData.faq.map((entry) => entry.id)) };
+const change = addPack(EMPTY_LIBRARY, sampleText, bundled);
+if (!change.ok) throw new Error(change.problems.join('\n'));
+const library = change.library;
+
+describe('withPacks', () => {
+  it('adds the pack\'s topic and entries, and its entry at the end of the Huawei topic', () => {
+    const data = withPacks(factData, library.packs);
+    expect(data.topics.map((topic) => topic.id)).toEqual(['huawei', '5g-standards', 'trade-blacklist', 'eu-5g-toolbox']);
+    expect(data.topics[0].faq).toEqual([...factData.topics[0].faq, 'sample-5g-security/uk-removal']);
+    expect(data.topics[3]).toMatchObject({ label: 'EU 5G Toolbox', faq: ['sample-5g-security/toolbox'], terms: ['5G Toolbox', 'EU Toolbox'] });
+    expect(data.faq.slice(-2).map((entry) => [entry.id, entry.asOf, entry.source?.slice(0, 20)])).toEqual([
+      ['sample-5g-security/toolbox', '2020-01-29', 'https://digital-stra'],
+      ['sample-5g-security/uk-removal', '2020-07-14', 'https://www.gov.uk/g'],
+    ]);
+    expect(data.answerKeywords['sample-5g-security/uk-removal']).toContain('rip and replace');
+  });
+
+  it('leaves the data as it is without packs, or with the pack turned off', () => {
+    expect(withPacks(factData, [])).toBe(factData);
+    expect(withPacks(factData, setPackEnabled(library, 'sample-5g-security', false).packs)).toBe(factData);
+  });
+
+  it('lets a pack entry win the card where the sentence asks its question, and not elsewhere', () => {
+    const data = withPacks(factData, library.packs);
+    const choose = (sentence: string) => chooseAnswer(data.faq, { ...data, model: answerModel, topicId: 'huawei', term: 'Huawei', context: { sentence } }).chosen.id;
+    expect(choose('British operators must remove all Huawei equipment from their 5G networks by 2027.')).toBe('sample-5g-security/uk-removal');
+    expect(choose('Officials warned that Huawei gear could let Beijing spy on American networks.')).toBe('q7');
+    const toolbox = chooseAnswer(data.faq, { ...data, model: answerModel, topicId: 'eu-5g-toolbox', term: 'EU Toolbox', context: { sentence: 'Member states adopted the EU Toolbox.' } });
+    expect(toolbox.chosen.id).toBe('sample-5g-security/toolbox');
+  });
+});
