@@ -1,5 +1,7 @@
-import type { FactData } from './data-schema';
+import type { FactData, TopicsFile } from './data-schema';
+import { foldedTerms, matcherConfigFromTopics } from './matcher';
 import type { InstalledPack } from './pack-library';
+import { probeSource, type ProbeSource } from './term-anchors';
 
 /**
  * The bundled data with the reader's topic packs that are on: their entries (ids "pack/entry",
@@ -51,4 +53,45 @@ export function withPacks(data: FactData, packs: readonly InstalledPack[]): Fact
   ];
   const answerKeywords = { ...data.answerKeywords, ...Object.fromEntries(on.flatMap((pack) => pack.faq.map((entry) => [entryId(pack.id, entry.id), entry.keywords]))) };
   return { ...data, topics, faq, answerKeywords };
+}
+
+/**
+ * What pages need of the packs that are on, and no more (stored by the options page beside the
+ * packs; the content script reads it with the settings): their topics without the entries' text,
+ * the terms they add to existing topics, and the probe's expression for all those terms.
+ */
+export interface PackPageData {
+  topics: TopicsFile['topics'];
+  extends: { topic: string; terms: string[] }[];
+  probe: ProbeSource;
+}
+
+export function packPageData(packs: readonly InstalledPack[]): PackPageData | undefined {
+  const on = packs.filter((installed) => installed.enabled).map((installed) => installed.pack);
+  const topics = on.flatMap((pack) =>
+    pack.topics.map((topic) => ({
+      id: topic.id,
+      label: topic.label,
+      summary: topic.summary,
+      faq: topic.faq.map((id) => `${pack.id}/${id}`),
+      terms: topic.terms,
+      properNames: topic.properNames,
+      ambiguousTerms: topic.ambiguousTerms,
+      contextCues: topic.contextCues,
+      counterCues: topic.counterCues,
+    })),
+  );
+  const extensions = on.flatMap((pack) => pack.extends.filter((extension) => extension.terms.length > 0).map((extension) => ({ topic: extension.topic, terms: extension.terms })));
+  if (topics.length === 0 && extensions.length === 0) return undefined;
+  const asTopics = [...topics, ...extensions.map((extension) => ({ id: extension.topic, terms: extension.terms, properNames: [], ambiguousTerms: [], contextCues: [] }))];
+  return { topics, extends: extensions, probe: probeSource(foldedTerms(matcherConfigFromTopics({ topics: asTopics, notMentions: [] }))) };
+}
+
+/** The topics a page reads with: the bundled ones, with what the packs add to them, then the packs' own. */
+export function withPackTopics(file: TopicsFile, packs: PackPageData): TopicsFile {
+  const topics = file.topics.map((topic) => {
+    const terms = packs.extends.filter((extension) => extension.topic === topic.id).flatMap((extension) => extension.terms);
+    return terms.length === 0 ? topic : { ...topic, terms: [...topic.terms, ...terms] };
+  });
+  return { ...file, topics: [...topics, ...packs.topics] };
 }

@@ -3,6 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createHighlightStyles, type HighlightStyles } from '../page/highlight-styles';
 import { probeForMentions, type MentionProbe } from '../page/mention-probe';
 import { loadModule } from './module-loader';
+import { loadPackPage } from './pack-page';
+import type { PackPageData } from '../core/pack-merge';
 import type { PageReader } from './page-reader';
 import { loadSettings, updateSettings, watchSettings } from './settings-store';
 import { createMentionProbe } from '../core/term-anchors';
@@ -49,6 +51,14 @@ function hostOf(origin: string | undefined): string {
  * (no style sheet, probe, matcher, observer or listener) until the reader turns it on. Answers
  * the popup's messages either way.
  */
+/** Whether text may hold a term: of the bundled topics (the build's probe), or of the packs that are on. */
+function mayHoldMention(packPage: PackPageData | undefined): (text: string) => boolean {
+  const bundled = createMentionProbe(topicProbeSource);
+  if (!packPage) return bundled;
+  const packs = createMentionProbe(packPage.probe);
+  return (text) => bundled(text) || packs(text);
+}
+
 export async function startContent(ctx: ContentScriptContext, { probed }: { probed: boolean }): Promise<void> {
   const host = frameHost();
   // A top-level about:blank tab has no site to apply the reader's site rules to, nor one for the
@@ -86,7 +96,10 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
   escapeListener.listen();
   ctx.onInvalidated(() => escapeListener.stop());
   const hostsToCheck = [...new Set([host, topHost()])];
-  let settings: Settings = (await loadSettings(topicIds)).settings;
+  // The reader's topic packs add topics and terms (extension/pack-page.ts): read beside the settings.
+  const [loaded, packPage] = await Promise.all([loadSettings(topicIds), loadPackPage()]);
+  let settings: Settings = loaded.settings;
+  const pageTopicIds = packPage ? [...topicIds, ...packPage.topics.map((topic) => topic.id)] : topicIds;
   const isOn = () => settings.enabled && hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
   const shouldRead = () => isHtml && isOn();
 
@@ -102,6 +115,7 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
           isOn,
           turnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
           styles,
+          packPage,
         }),
       () => undefined, // the extension was reloaded or updated
     );
@@ -114,9 +128,9 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
     if (shouldRead()) {
       escapeListener.listen();
       // The highlights' style sheet goes in now, before the page is styled (page/highlight-styles.ts).
-      styles ??= createHighlightStyles(topicIds);
+      styles ??= createHighlightStyles(pageTopicIds);
       if (probed) startReading(); // (the frame's probe found something)
-      else probe ??= probeForMentions(document, createMentionProbe(topicProbeSource), startReading);
+      else probe ??= probeForMentions(document, mayHoldMention(packPage), startReading);
     } else {
       probe?.stop();
       probe = undefined;

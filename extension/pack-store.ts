@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { readPackLibrary, type PackLibrary, type SetAsidePack } from '../core/pack-library';
+import { packPageData } from '../core/pack-merge';
+import { PACK_PAGE_KEY } from './pack-page';
 import type { InstalledFacts } from '../core/topic-packs';
 
 // The reader's topic packs live in storage.local (sync's 100 KB quota is too small for them),
@@ -21,12 +23,21 @@ export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds
   if (setAside.length === 0) return { library, setAside: earlier };
   const all = [...earlier, ...setAside];
   await browser.storage.local.set({ [KEY]: library, [SET_ASIDE_KEY]: all });
+  await storePackPage(library);
   return { library, setAside: all };
 }
 
 /** Stores the packs; fails with the browser's message (a full storage quota) and changes nothing then. */
 export async function savePacks(library: PackLibrary): Promise<void> {
   await browser.storage.local.set({ [KEY]: library });
+  await storePackPage(library);
+}
+
+/** What pages read of the packs (extension/pack-page.ts): kept beside them, so no page reads the packs themselves. */
+async function storePackPage(library: PackLibrary): Promise<void> {
+  const page = packPageData(library.packs);
+  if (page) await browser.storage.local.set({ [PACK_PAGE_KEY]: page });
+  else await browser.storage.local.remove(PACK_PAGE_KEY);
 }
 
 export async function forgetSetAsidePacks(): Promise<void> {

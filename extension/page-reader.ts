@@ -17,7 +17,8 @@ import { createHoverIntent } from '../core/hover-intent';
 import { createMatcher, matcherConfigFromTopics } from '../core/matcher';
 import type { CardAnswers, MessageCStoBG, MessageUItoCS, PageSummary } from '../core/messages';
 import { isTopicEnabled, type Settings } from '../core/settings';
-import { pageTopicData as topicData } from '../core/page-topic-data';
+import { pageTopicData } from '../core/page-topic-data';
+import { withPackTopics, type PackPageData } from '../core/pack-merge';
 
 // Wikipedia's page previews wait ~500 ms; a little less feels responsive without firing on sweeps.
 const OPEN_DELAY_MS = 400;
@@ -45,6 +46,8 @@ export interface PageReaderOptions {
   turnOffSite(): void;
   /** The highlights' style sheet, if the content script has adopted it already. */
   styles?: HighlightStyles;
+  /** What the reader's topic packs that are on add (their topics, terms), if any. */
+  packPage?: PackPageData;
 }
 
 export interface PageReader {
@@ -62,7 +65,9 @@ export interface PageReader {
  * The every-page content script (entrypoints/content/index.ts) checks the settings and imports
  * this module (reader.js) only where the extension is on.
  */
-export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles }: PageReaderOptions): Promise<PageReader | undefined> {
+export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles, packPage }: PageReaderOptions): Promise<PageReader | undefined> {
+  // The bundled topics, with what the reader's topic packs add.
+  const topicData = packPage ? withPackTopics(pageTopicData, packPage) : pageTopicData;
   const topicIds = topicData.topics.map((topic) => topic.id);
   // The highlight style sheet is added at once if the content script has not (page/highlight-styles.ts).
   let highlighter = isOn() ? createHighlighter(topicIds, document, styles) : styles?.remove();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ui } from './driver/locator';
 import { openOptions } from './extension-pages';
 import { expect, test } from './fixtures';
-import { hoverText, popover, waitForHighlights } from './page-helpers';
+import { highlightedTexts, hoverText, popover, waitForHighlights } from './page-helpers';
 
 // A topic pack added on the options page answers in the card at once: its entry competes with the
 // bundled ones, and shows its date and source. Turned off, it no longer answers.
@@ -11,7 +11,7 @@ const samplePack = readFileSync(new URL('../../data/packs/sample-5g-security.jso
 const packFileInput = () => document.querySelector<HTMLInputElement>('input[type=file][aria-label="Pack file to add"]');
 const PACK_QUESTION = 'When must UK operators remove Huawei equipment from their 5G networks?';
 
-test('a pack added in the options answers in the card, with its date and source, until it is turned off', async ({ driver, open }) => {
+test('a pack added in the options highlights its terms and answers in the card, with its date and source, until it is turned off', async ({ driver, open }) => {
   const options = await openOptions(driver);
   const section = ui(options).getByRole('region', { name: 'Topic packs' });
   await options.chooseFile(packFileInput, { name: 'sample-5g-security.json', content: samplePack });
@@ -19,8 +19,17 @@ test('a pack added in the options answers in the card, with its date and source,
 
   let tab = await open('pack-page.html');
   await waitForHighlights(tab);
-  await hoverText(tab, '#deadline', 'Huawei');
+  // The pack's own topic: its terms are highlighted, in a colour of their own, and its card is the pack's.
+  expect((await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
+  await hoverText(tab, '#toolbox', 'EU Toolbox');
   let card = popover(tab);
+  await expect(card).toHaveAccessibleName('EU 5G Toolbox');
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText('What is the EU 5G Toolbox?');
+  await expect(card.locator('.provenance')).toHaveText('As of 29 Jan 2020 · Source: digital-strategy.ec.europa.eu');
+
+  // An entry the pack adds to the bundled Huawei topic answers where the sentence asks its question.
+  await hoverText(tab, '#deadline', 'Huawei');
+  card = popover(tab);
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(PACK_QUESTION);
   await expect(card.locator('.provenance')).toHaveText('As of 14 Jul 2020 · Source: gov.uk');
   await expect(card.getByRole('link', { name: 'Source: gov.uk' })).toHaveAttribute('href', 'https://www.gov.uk/government/news/huawei-to-be-removed-from-uk-5g-networks-by-2027');
@@ -33,4 +42,5 @@ test('a pack added in the options answers in the card, with its date and source,
   card = popover(tab);
   await expect(card.getByRole('heading', { level: 2 })).not.toHaveText(PACK_QUESTION);
   await expect(card.locator('.provenance')).toHaveCount(0);
+  expect((await highlightedTexts(tab))['eu-5g-toolbox'] ?? []).toEqual([]);
 });

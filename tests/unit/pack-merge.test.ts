@@ -41,3 +41,33 @@ describe('withPacks', () => {
     expect(toolbox.chosen.id).toBe('sample-5g-security/toolbox');
   });
 });
+
+describe('what pages read of the packs', () => {
+  it('is the packs\' topics and added terms, with a probe that finds them', async () => {
+    const { packPageData, withPackTopics } = await import('../../core/pack-merge');
+    const { createMentionProbe } = await import('../../core/term-anchors');
+    const { pageTopicData } = await import('../../core/page-topic-data');
+    const page = packPageData(library.packs)!;
+    expect(page.topics.map((topic) => [topic.id, topic.faq])).toEqual([['eu-5g-toolbox', ['sample-5g-security/toolbox']]]);
+    expect(page.extends).toEqual([]); // the sample adds an entry to Huawei, no terms
+    const probe = createMentionProbe(page.probe);
+    expect(probe('States follow the EU toolbox.')).toBe(true);
+    expect(probe('The NIS Cooperation Group met.')).toBe(true);
+    expect(probe('Nothing to see here.')).toBe(false);
+    const topics = withPackTopics(pageTopicData, page).topics;
+    expect(topics.map((topic) => topic.id)).toEqual(['huawei', '5g-standards', 'trade-blacklist', 'eu-5g-toolbox']);
+    expect(packPageData(setPackEnabled(library, 'sample-5g-security', false).packs)).toBeUndefined();
+  });
+
+  it('adds a pack\'s terms to the topic it extends', async () => {
+    const { packPageData, withPackTopics } = await import('../../core/pack-merge');
+    const { pageTopicData } = await import('../../core/page-topic-data');
+    const pack = JSON.parse(sampleText);
+    pack.extends[0].terms = ['Huawei Cloud'];
+    const change = addPack(EMPTY_LIBRARY, JSON.stringify(pack), bundled);
+    if (!change.ok) throw new Error(change.problems.join('\n'));
+    const page = packPageData(change.library.packs)!;
+    expect(page.extends).toEqual([{ topic: 'huawei', terms: ['Huawei Cloud'] }]);
+    expect(withPackTopics(pageTopicData, page).topics[0].terms).toContain('Huawei Cloud');
+  });
+});
