@@ -1,15 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { faqTopics, topicIds } from '../extension/extension-data';
+import { bundledFacts, faqTopics, topicIds } from '../extension/extension-data';
 import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
 import type { Density } from '../core/density';
 import { serializeSettings, type Settings } from '../core/settings';
 import { describeSettingsProblem, parseSettingsFile } from '../core/settings-messages';
 import { mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from '../core/site-rules';
-import { factData } from '../core/fact-data';
 import { TopicPacks } from './TopicPacks';
-
-// What a pack is checked against: the bundled topics and FAQ ids.
-const bundledFacts = { topics: factData.topics, faqIds: new Set(factData.faq.map((entry) => entry.id)) };
 
 const DENSITIES: { value: Density; label: string; hint: string }[] = [
   { value: 'all', label: 'Every mention', hint: 'Highlight each time a topic is mentioned.' },

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { faqTopics, topicIds } from '../extension/extension-data';
+import { bundledPageFacts, loadPageFacts, topicIds } from '../extension/extension-data';
 import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
-import { factData } from '../core/fact-data';
 import type { MessageUItoBG, PageSummary, ResponseTo } from '../core/messages';
 import { setSiteEnabled, type Settings } from '../core/settings';
 import { isEnabledForHost } from '../core/site-rules';
@@ -24,6 +23,9 @@ export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
   const [tabId, setTabId] = useState(givenTabId);
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings>();
+  // The FAQ with the reader's topic packs, once read.
+  const [facts, setFacts] = useState(bundledPageFacts);
+  useEffect(() => void loadPageFacts().then(setFacts), []);
 
   const refreshPage = async (id: number | undefined) => {
     if (id === undefined) return setPage({ kind: 'unavailable' });
@@ -104,7 +106,7 @@ export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
         {summary && settings?.enabled && !enabledHere && <p class="note">Turned off on this site.</p>}
         {summary && enabledHere && settings?.enabled && (
           <ul class="topic-counts">
-            {faqTopics.map((topic) => {
+            {facts.topics.map((topic) => {
               const count = summary.counts[topic.id] ?? 0;
               return (
                 <li key={topic.id} style={{ '--topic': topic.colour }}>
@@ -126,7 +128,7 @@ export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
         <h2 id="faq-title" class="section-title">
           FAQ
         </h2>
-        <FaqBrowser faq={factData.faq} topics={faqTopics} answerKeywords={factData.answerKeywords} />
+        <FaqBrowser faq={facts.faq} topics={facts.topics} answerKeywords={facts.answerKeywords} />
       </section>
 
       <footer class="popup-footer">

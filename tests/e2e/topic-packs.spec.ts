@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ui } from './driver/locator';
-import { openOptions } from './extension-pages';
+import { openOptions, openPopup, tabIdOf } from './extension-pages';
 import { expect, test } from './fixtures';
 import { highlightedTexts, hoverText, popover, waitForHighlights } from './page-helpers';
 
@@ -33,6 +33,12 @@ test('a pack added in the options highlights its terms and answers in the card, 
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(PACK_QUESTION);
   await expect(card.locator('.provenance')).toHaveText('As of 14 Jul 2020 · Source: gov.uk');
   await expect(card.getByRole('link', { name: 'Source: gov.uk' })).toHaveAttribute('href', 'https://www.gov.uk/government/news/huawei-to-be-removed-from-uk-5g-networks-by-2027');
+
+  // The popup counts the pack's topic on the page, and its search finds the pack's entries.
+  const popup = await openPopup(driver, await tabIdOf(driver, tab));
+  await expect(ui(popup).getByRole('region', { name: 'On this page' }).getByRole('button', { name: /^EU 5G Toolbox/ })).toContainText('1');
+  await ui(popup).getByRole('searchbox', { name: 'Search the FAQ' }).fill('2027');
+  await expect(ui(popup).getByRole('region', { name: 'FAQ' }).getByText(PACK_QUESTION)).toBeVisible();
 
   await section.getByRole('switch', { name: /Sample: 5G security decisions in Europe/ }).uncheck();
   await expect(section.getByRole('status')).toContainText('Turned off');
