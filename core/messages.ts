@@ -104,5 +104,6 @@ export function isMessageCStoBG(value: unknown): value is MessageCStoBG {
     return isText(message.topicId) && (message.term === undefined || isText(message.term)) && typeof context === 'object' && context !== null && isText(context.sentence) &&
       (['paragraph', 'title', 'heading', 'headline', 'lead', 'outline'] as const).every((field) => context[field] === undefined || isText(context[field]));
   }
-  return typeof message.faqId === 'string' && /^q\d+$/.test(message.faqId);
+  // A bundled entry (q7) or a topic pack's (pack-id/entry-id).
+  return typeof message.faqId === 'string' && /^(?:q\d+|[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*)$/.test(message.faqId);
 }

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FaqBrowser } from '../../components/FaqBrowser';
 import '../../components/theme.css';
 import { bundledPageFacts, loadPageFacts } from '../../extension/extension-data';
@@ -10,6 +10,15 @@ function FaqPage() {
   // The FAQ with the reader's topic packs, once read.
   const [facts, setFacts] = useState(bundledPageFacts);
   useEffect(() => void loadPageFacts().then(setFacts), []);
+  // Opened at an entry: scrolled to and focused once it is there (a topic pack's comes with the packs).
+  const scrolled = useRef(false);
+  useEffect(() => {
+    const target = !scrolled.current && openId ? document.getElementById(openId) : null;
+    if (!target) return;
+    scrolled.current = true;
+    target.scrollIntoView({ block: 'center' });
+    target.querySelector('summary')?.focus();
+  }, [facts]);
   return (
     <main style={{ maxWidth: '760px', margin: '0 auto', padding: '24px 20px 80px' }}>
       <h1 style={{ margin: '0 0 4px', fontSize: '24px' }}>Fact Context FAQ</h1>
@@ -20,8 +29,3 @@ function FaqPage() {
 }
 
 render(<FaqPage />, document.getElementById('app')!);
-const target = location.hash && document.getElementById(location.hash.slice(1));
-if (target) {
-  target.scrollIntoView({ block: 'center' });
-  target.querySelector('summary')?.focus();
-}

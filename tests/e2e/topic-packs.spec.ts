@@ -34,6 +34,12 @@ test('a pack added in the options highlights its terms and answers in the card, 
   await expect(card.locator('.provenance')).toHaveText('As of 14 Jul 2020 · Source: gov.uk');
   await expect(card.getByRole('link', { name: 'Source: gov.uk' })).toHaveAttribute('href', 'https://www.gov.uk/government/news/huawei-to-be-removed-from-uk-5g-networks-by-2027');
 
+  // "Open in the FAQ" from a pack answer opens the FAQ page at it.
+  const faqPage = await driver.waitForNewTab(() => card.getByRole('button', { name: 'Open in the FAQ' }).click());
+  await expect(faqPage).toHaveURL(/\/faq\.html#sample-5g-security\/uk-removal$/);
+  await expect(ui(faqPage).getByText(PACK_QUESTION)).toBeVisible();
+  await expect(ui(faqPage).locator('[id="sample-5g-security/uk-removal"]')).toHaveAttribute('open', '');
+
   // The popup counts the pack's topic on the page, and its search finds the pack's entries.
   const popup = await openPopup(driver, await tabIdOf(driver, tab));
   await expect(ui(popup).getByRole('region', { name: 'On this page' }).getByRole('button', { name: /^EU 5G Toolbox/ })).toContainText('1');
