@@ -28,6 +28,8 @@ test('a pack added in the options highlights its terms and answers in the card, 
   await expect(card.locator('.provenance')).toHaveText('As of 29 Jan 2020 · Source: digital-strategy.ec.europa.eu');
 
   // An entry the pack adds to the bundled Huawei topic answers where the sentence asks its question.
+  await tab.keyboard.press('Escape');
+  await expect(popover(tab)).toHaveCount(0);
   await hoverText(tab, '#deadline', 'Huawei');
   card = popover(tab);
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(PACK_QUESTION);
