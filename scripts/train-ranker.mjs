@@ -251,8 +251,9 @@ async function main() {
     for (let fold = 0; fold < FOLDS; fold++) {
       const fitted = fitOn(examples.filter((e) => foldOf(e.fold) !== fold));
       for (const example of examples.filter((e) => foldOf(e.fold) === fold)) {
+        const order = ranked(fitted, example);
         if (example.source === 'page') {
-          const [first, second] = ranked(fitted, example);
+          const [first, second] = order;
           heldOutPages.push({ first: example.good.includes(first.a), second: example.good.includes(second.a), gap: first.score - second.score });
           if (showMisses && !example.good.includes(first.a)) {
             const mention = pageMentionById.get(example.id);
@@ -260,7 +261,7 @@ async function main() {
           }
         }
         const counts = tally[example.source];
-        const [m1, m3] = hits(example, predict(fitted, example));
+        const [m1, m3] = hits(example, order.map(({ a }) => a));
         const [l1, l3] = hits(example, predict({ lexicalScale: 1, weights: new Map() }, example));
         counts.n += 1;
         counts.model[0] += +m1;
