@@ -5,6 +5,8 @@ import type { Density } from '../core/density';
 import { serializeSettings, type Settings } from '../core/settings';
 import { describeSettingsProblem, parseSettingsFile } from '../core/settings-messages';
 import { mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from '../core/site-rules';
+import { downloadFile } from './download-file';
+import { MessageBox, type Message } from './MessageBox';
 import { TopicPacks } from './TopicPacks';
 
 const DENSITIES: { value: Density; label: string; hint: string }[] = [
@@ -38,7 +40,7 @@ export function OptionsApp() {
   const [siteText, setSiteText] = useState('');
   const [siteSubdomains, setSiteSubdomains] = useState(true);
   const [siteError, setSiteError] = useState('');
-  const [importMessage, setImportMessage] = useState<{ kind: 'error' | 'ok'; text: string; details?: string[] }>();
+  const [importMessage, setImportMessage] = useState<Message>();
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -69,14 +71,7 @@ export function OptionsApp() {
     void save({ ...settings, sites: mergeSiteRules(settings.sites, parsed.rules) }, `Added ${parsed.rules.map((r) => r.host).join(', ')}.`);
   };
 
-  const exportSettings = () => {
-    const url = URL.createObjectURL(new Blob([serializeSettings(settings)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'fact-context-settings.json';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const exportSettings = () => downloadFile('fact-context-settings.json', serializeSettings(settings));
 
   const importSettings = async (file: File | undefined) => {
     if (!file) return;
@@ -215,18 +210,7 @@ export function OptionsApp() {
           </button>
           <input ref={fileInput} type="file" accept="application/json,.json" class="visually-hidden" aria-label="Settings file to import" tabIndex={-1} onChange={(e) => void importSettings(e.currentTarget.files?.[0])} />
         </div>
-        {importMessage && (
-          <div class={importMessage.kind === 'error' ? 'error' : 'hint'} role={importMessage.kind === 'error' ? 'alert' : 'status'}>
-            <p>{importMessage.text}</p>
-            {importMessage.details && importMessage.details.length > 0 && (
-              <ul>
-                {importMessage.details.map((detail) => (
-                  <li key={detail}>{detail}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {importMessage && <MessageBox message={importMessage} />}
       </section>
 
       <p class="status" role="status">

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { addPack, packFile, removePack, setPackEnabled, type PackLibrary, type SetAsidePack } from '../core/pack-library';
 import type { InstalledFacts } from '../core/topic-packs';
 import { forgetSetAsidePacks, loadPacks, savePacks } from '../extension/pack-store';
-
-type Message = { kind: 'error' | 'ok'; text: string; details: string[] };
+import { downloadFile } from './download-file';
+import { MessageBox, type Message } from './MessageBox';
 
 /**
  * The options page's "Topic packs": add a pack from a file or pasted text, see each pack's
@@ -30,7 +30,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
     try {
       await savePacks(next);
     } catch (error) {
-      setMessage({ kind: 'error', text: `Nothing was changed: the browser could not store the packs (${error instanceof Error ? error.message : String(error)}).`, details: [] });
+      setMessage({ kind: 'error', text: `Nothing was changed: the browser could not store the packs (${error instanceof Error ? error.message : String(error)}).` });
       return false;
     }
     setLibrary(next);
@@ -45,16 +45,6 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
       return;
     }
     if (await store(change.library, change.message, change.notes)) setPasted('');
-  };
-
-  const exportPack = (index: number) => {
-    const { pack } = library.packs[index];
-    const url = URL.createObjectURL(new Blob([packFile(pack)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${pack.id}-${pack.version}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
   return (
@@ -82,7 +72,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
         <p class="hint">No pack added yet.</p>
       ) : (
         <ul class="packs" aria-label="Your topic packs">
-          {library.packs.map(({ pack, enabled }, index) => (
+          {library.packs.map(({ pack, enabled }) => (
             <li key={pack.id} class="pack">
               <label class="switch">
                 <input type="checkbox" role="switch" checked={enabled} onChange={(event) => void store(setPackEnabled(library, pack.id, event.currentTarget.checked), `${event.currentTarget.checked ? 'Turned on' : 'Turned off'} "${pack.name}".`)} />
@@ -100,7 +90,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
                   .join(' · ')}
               </p>
               <div class="add-row">
-                <button type="button" onClick={() => exportPack(index)} aria-label={`Export ${pack.name}`}>
+                <button type="button" onClick={() => downloadFile(`${pack.id}-${pack.version}.json`, packFile(pack))} aria-label={`Export ${pack.name}`}>
                   Export
                 </button>
                 <button type="button" onClick={() => void store(removePack(library, pack.id), `Removed "${pack.name}".`)} aria-label={`Remove ${pack.name}`}>
@@ -141,18 +131,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
           />
         </div>
       </form>
-      {message && (
-        <div class={message.kind === 'error' ? 'error' : 'hint'} role={message.kind === 'error' ? 'alert' : 'status'}>
-          <p>{message.text}</p>
-          {message.details.length > 0 && (
-            <ul>
-              {message.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {message && <MessageBox message={message} />}
     </section>
   );
 }

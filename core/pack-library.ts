@@ -1,3 +1,4 @@
+import type { FactData } from './data-schema';
 import { readTopicPack, termsOfPack, type InstalledFacts, type TopicPack } from './topic-packs';
 
 /**
@@ -27,6 +28,11 @@ export interface SetAsidePack {
 }
 
 export const EMPTY_LIBRARY: PackLibrary = { format: 1, packs: [] };
+
+/** What a pack is checked against in the bundled data: its topics and FAQ ids. */
+export function bundledFactsOf(data: Pick<FactData, 'topics' | 'faq'>): Pick<InstalledFacts, 'topics' | 'faqIds'> {
+  return { topics: data.topics, faqIds: new Set(data.faq.map((entry) => entry.id)) };
+}
 
 /** What is already there, for checking a pack: the bundled topics, and every pack but `except`. */
 export function installedFacts(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>, library: PackLibrary, except?: string): InstalledFacts {

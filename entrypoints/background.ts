@@ -3,8 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { chooseAnswer } from '../core/answer-ranking';
 import { answerModel } from '../core/answer-model';
 import { factData } from '../core/fact-data';
-import { withPacks } from '../core/pack-merge';
-import { loadPacks } from '../extension/pack-store';
+import { loadFactsWithPacks } from '../extension/pack-store';
 import { isMessageCStoBG, isMessageUItoBG, type CardAnswers, type MessageUItoBG, type MessageUItoCS, type PageSummary, type ResponseTo } from '../core/messages';
 
 export default defineBackground(() => {
@@ -72,11 +71,9 @@ export default defineBackground(() => {
 
   // The data cards are ranked from: the bundled FAQ with the reader's topic packs that are on,
   // read again whenever the options page changes them.
-  const bundledFacts = { topics: factData.topics, faqIds: new Set(factData.faq.map((entry) => entry.id)) };
-  const readRankingData = () => loadPacks(bundledFacts).then(({ library }) => withPacks(factData, library.packs), () => factData);
-  let rankingData = readRankingData();
+  let rankingData = loadFactsWithPacks(factData);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'topicPacks' in changes) rankingData = readRankingData();
+    if (area === 'local' && 'topicPacks' in changes) rankingData = loadFactsWithPacks(factData);
   });
 
   // Which frame of each tab has a card open. Escape pressed in any frame of the tab closes it

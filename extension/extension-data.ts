@@ -1,8 +1,8 @@
 import type { FaqTopic } from '../components/FaqBrowser';
 import type { FactData } from '../core/data-schema';
 import { factData } from '../core/fact-data';
-import { withPacks } from '../core/pack-merge';
-import { loadPacks } from './pack-store';
+import { bundledFactsOf } from '../core/pack-library';
+import { loadFactsWithPacks } from './pack-store';
 import { topicColour } from '../page/highlight-styles';
 
 /** The topics with their highlight colours, for the extension's pages. */
@@ -10,7 +10,7 @@ export const faqTopics: FaqTopic[] = factData.topics.map((topic, index) => ({ ..
 export const topicIds = factData.topics.map((topic) => topic.id);
 
 /** What topic packs are checked against: the bundled topics and FAQ ids. */
-export const bundledFacts = { topics: factData.topics, faqIds: new Set(factData.faq.map((entry) => entry.id)) };
+export const bundledFacts = bundledFactsOf(factData);
 
 export interface ExtensionPageFacts {
   faq: FactData['faq'];
@@ -23,8 +23,7 @@ export const bundledPageFacts: ExtensionPageFacts = { faq: factData.faq, topics:
 
 /** The FAQ with the reader's topic packs that are on (their topics, coloured in turn, and entries): the popup's and the FAQ page's. */
 export async function loadPageFacts(): Promise<ExtensionPageFacts> {
-  const { library } = await loadPacks(bundledFacts).catch(() => ({ library: { format: 1 as const, packs: [] } }));
-  const data = withPacks(factData, library.packs);
+  const data = await loadFactsWithPacks(factData);
   if (data === factData) return bundledPageFacts;
   return { faq: data.faq, topics: data.topics.map((topic, index) => ({ ...topic, colour: topicColour(index) })), answerKeywords: data.answerKeywords };
 }

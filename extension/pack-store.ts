@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { readPackLibrary, type PackLibrary, type SetAsidePack } from '../core/pack-library';
-import { packPageData } from '../core/pack-merge';
+import type { FactData } from '../core/data-schema';
+import { bundledFactsOf, readPackLibrary, type PackLibrary, type SetAsidePack } from '../core/pack-library';
+import { packPageData, withPacks } from '../core/pack-merge';
 import { PACK_PAGE_KEY } from './pack-page';
 import type { InstalledFacts } from '../core/topic-packs';
 
@@ -25,6 +26,15 @@ export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds
   await browser.storage.local.set({ [KEY]: library, [SET_ASIDE_KEY]: all });
   await storePackPage(library);
   return { library, setAside: all };
+}
+
+/** The bundled data with the reader's topic packs that are on; the bundled data alone where they cannot be read. */
+export async function loadFactsWithPacks(data: FactData): Promise<FactData> {
+  try {
+    return withPacks(data, (await loadPacks(bundledFactsOf(data))).library.packs);
+  } catch {
+    return data;
+  }
 }
 
 /** Stores the packs; fails with the browser's message (a full storage quota) and changes nothing then. */
