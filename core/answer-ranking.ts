@@ -1,6 +1,7 @@
 /**
  * Chooses which FAQ answer fits a mention, from the text the reader is looking at: the mention's
- * sentence, the rest of its paragraph and the page title, nearer text weighing more.
+ * sentence, the rest of its paragraph and the page title, nearer text weighing more (the learned
+ * layer also reads the section heading and the page's headline, lead and outline).
  *
  * Every FAQ entry gets a lexical score, BM25 over its question and answer plus its curated keywords
  * (data/answer-keywords.json, which count more and may be phrases). Words that name a topic
@@ -13,7 +14,7 @@
  * needs a score for every entry, not only those a query matches, curated keywords that are phrases
  * or "a + b" conjunctions, and the words that name a topic left out of the index but not of the
  * phrases; each would be a custom tokenizer and a post-pass around MiniSearch's own scoring.
- * The weights were tuned on the "tune" half of tests/eval/sentences.json (`npm run eval`).
+ * The weights were tuned on the tune halves of tests/eval/sentences.json and tests/eval/pages/ (`npm run eval`).
  */
 
 import stemmer from 'wink-porter2-stemmer';

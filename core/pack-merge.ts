@@ -1,7 +1,37 @@
 import type { FactData, TopicsFile } from './data-schema';
 import { foldedTerms, matcherConfigFromTopics } from './matcher';
 import type { InstalledPack } from './pack-library';
+import type { TopicPack } from './topic-packs';
 import { probeSource, type ProbeSource } from './term-anchors';
+
+type Topic = TopicsFile['topics'][number];
+
+/** A pack entry's id beside the bundled ones: the pack's id, a slash, the entry's. */
+const entryId = (pack: TopicPack, id: string) => `${pack.id}/${id}`;
+
+/** A pack's own topics, written as the bundled ones are, their entries by their full ids. */
+function topicsOfPack(pack: TopicPack): Topic[] {
+  return pack.topics.map((topic) => ({
+    id: topic.id,
+    label: topic.label,
+    summary: topic.summary,
+    faq: topic.faq.map((id) => entryId(pack, id)),
+    terms: topic.terms,
+    properNames: topic.properNames,
+    ambiguousTerms: topic.ambiguousTerms,
+    contextCues: topic.contextCues,
+    counterCues: topic.counterCues,
+  }));
+}
+
+/** `topics` with what the packs add to them, to a bundled topic or another pack's alike: terms, and entries at the end of its order. */
+function extended(topics: Topic[], additions: readonly { topic: string; terms: readonly string[]; faq: readonly string[] }[]): Topic[] {
+  return topics.map((topic) => {
+    const adding = additions.filter((addition) => addition.topic === topic.id);
+    if (adding.length === 0) return topic;
+    return { ...topic, terms: [...topic.terms, ...adding.flatMap((addition) => addition.terms)], faq: [...topic.faq, ...adding.flatMap((addition) => addition.faq)] };
+  });
+}
 
 /**
  * The bundled data with the reader's topic packs that are on: their entries (ids "pack/entry",
@@ -13,45 +43,15 @@ import { probeSource, type ProbeSource } from './term-anchors';
 export function withPacks(data: FactData, packs: readonly InstalledPack[]): FactData {
   const on = packs.filter((installed) => installed.enabled).map((installed) => installed.pack);
   if (on.length === 0) return data;
-  const entryId = (packId: string, id: string) => `${packId}/${id}`;
-  const topics = data.topics.map((topic) => {
-    const extensions = on.flatMap((pack) => pack.extends.filter((extension) => extension.topic === topic.id).map((extension) => ({ pack, extension })));
-    if (extensions.length === 0) return topic;
-    return {
-      ...topic,
-      terms: [...topic.terms, ...extensions.flatMap(({ extension }) => extension.terms)],
-      faq: [...topic.faq, ...extensions.flatMap(({ pack, extension }) => extension.faq.map((id) => entryId(pack.id, id)))],
-    };
-  });
-  for (const pack of on) {
-    for (const topic of pack.topics) {
-      topics.push({
-        id: topic.id,
-        label: topic.label,
-        summary: topic.summary,
-        faq: topic.faq.map((id) => entryId(pack.id, id)),
-        terms: topic.terms,
-        properNames: topic.properNames,
-        ambiguousTerms: topic.ambiguousTerms,
-        contextCues: topic.contextCues,
-        counterCues: topic.counterCues,
-      });
-    }
-    // A pack may extend another pack's topic.
-    for (const extension of pack.extends) {
-      const index = topics.findIndex((topic) => topic.id === extension.topic);
-      if (index < 0 || data.topics.some((topic) => topic.id === extension.topic)) continue;
-      const topic = topics[index];
-      topics[index] = { ...topic, terms: [...topic.terms, ...extension.terms], faq: [...topic.faq, ...extension.faq.map((id) => entryId(pack.id, id))] };
-    }
-  }
+  const additions = on.flatMap((pack) => pack.extends.map((extension) => ({ ...extension, faq: extension.faq.map((id) => entryId(pack, id)) })));
+  const topics = extended([...data.topics, ...on.flatMap(topicsOfPack)], additions);
   const faq = [
     ...data.faq,
     ...on.flatMap((pack) =>
-      pack.faq.map((entry) => ({ id: entryId(pack.id, entry.id), question: entry.question, answer: entry.answer, ...(entry.asOf && { asOf: entry.asOf }), ...(entry.source && { source: entry.source }) })),
+      pack.faq.map((entry) => ({ id: entryId(pack, entry.id), question: entry.question, answer: entry.answer, ...(entry.asOf && { asOf: entry.asOf }), ...(entry.source && { source: entry.source }) })),
     ),
   ];
-  const answerKeywords = { ...data.answerKeywords, ...Object.fromEntries(on.flatMap((pack) => pack.faq.map((entry) => [entryId(pack.id, entry.id), entry.keywords]))) };
+  const answerKeywords = { ...data.answerKeywords, ...Object.fromEntries(on.flatMap((pack) => pack.faq.map((entry) => [entryId(pack, entry.id), entry.keywords]))) };
   return { ...data, topics, faq, answerKeywords };
 }
 
@@ -68,30 +68,14 @@ export interface PackPageData {
 
 export function packPageData(packs: readonly InstalledPack[]): PackPageData | undefined {
   const on = packs.filter((installed) => installed.enabled).map((installed) => installed.pack);
-  const topics = on.flatMap((pack) =>
-    pack.topics.map((topic) => ({
-      id: topic.id,
-      label: topic.label,
-      summary: topic.summary,
-      faq: topic.faq.map((id) => `${pack.id}/${id}`),
-      terms: topic.terms,
-      properNames: topic.properNames,
-      ambiguousTerms: topic.ambiguousTerms,
-      contextCues: topic.contextCues,
-      counterCues: topic.counterCues,
-    })),
-  );
+  const topics = on.flatMap(topicsOfPack);
   const extensions = on.flatMap((pack) => pack.extends.filter((extension) => extension.terms.length > 0).map((extension) => ({ topic: extension.topic, terms: extension.terms })));
   if (topics.length === 0 && extensions.length === 0) return undefined;
   const asTopics = [...topics, ...extensions.map((extension) => ({ id: extension.topic, terms: extension.terms, properNames: [], ambiguousTerms: [], contextCues: [] }))];
   return { topics, extends: extensions, probe: probeSource(foldedTerms(matcherConfigFromTopics({ topics: asTopics, notMentions: [] }))) };
 }
 
-/** The topics a page reads with: the bundled ones, with what the packs add to them, then the packs' own. */
+/** The topics a page reads with: the bundled ones, then the packs' own, with the terms the packs add to any of them. */
 export function withPackTopics(file: TopicsFile, packs: PackPageData): TopicsFile {
-  const topics = file.topics.map((topic) => {
-    const terms = packs.extends.filter((extension) => extension.topic === topic.id).flatMap((extension) => extension.terms);
-    return terms.length === 0 ? topic : { ...topic, terms: [...topic.terms, ...terms] };
-  });
-  return { ...file, topics: [...topics, ...packs.topics] };
+  return { ...file, topics: extended([...file.topics, ...packs.topics], packs.extends.map((extension) => ({ ...extension, faq: [] }))) };
 }

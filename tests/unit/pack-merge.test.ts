@@ -71,3 +71,25 @@ describe('what pages read of the packs', () => {
     expect(withPackTopics(pageTopicData, page).topics[0].terms).toContain('Huawei Cloud');
   });
 });
+
+describe('a pack that adds to another pack\'s topic', () => {
+  it('adds its terms and entries there, in the card\'s data and on pages alike', async () => {
+    const { packPageData, withPackTopics } = await import('../../core/pack-merge');
+    const { pageTopicData } = await import('../../core/page-topic-data');
+    const second = {
+      format: 1,
+      id: 'toolbox-notes',
+      name: 'Toolbox notes',
+      version: '1',
+      extends: [{ topic: 'eu-5g-toolbox', terms: ['5G security toolbox'], faq: ['review'] }],
+      faq: [{ id: 'review', question: 'When was the toolbox reviewed?', answer: 'A progress report followed in 2020.', keywords: ['progress report'] }],
+    };
+    const change = addPack(library, JSON.stringify(second), bundled);
+    if (!change.ok) throw new Error(change.problems.join('\n'));
+    const toolbox = withPacks(factData, change.library.packs).topics.find((topic) => topic.id === 'eu-5g-toolbox')!;
+    expect(toolbox.faq).toEqual(['sample-5g-security/toolbox', 'toolbox-notes/review']);
+    expect(toolbox.terms).toEqual(['5G Toolbox', 'EU Toolbox', '5G security toolbox']);
+    const onPages = withPackTopics(pageTopicData, packPageData(change.library.packs)!).topics.find((topic) => topic.id === 'eu-5g-toolbox')!;
+    expect(onPages.terms).toEqual(['5G Toolbox', 'EU Toolbox', '5G security toolbox']);
+  });
+});
