@@ -137,6 +137,14 @@ function placeOf(pack: unknown, path: string): string {
   return `${list}[${index}] (${name}${label})${field ? ` ${field}` : ''}`;
 }
 
+/** A schema issue in words: valibot's own messages for a missing or an unknown field name its internals. */
+function inWords(issue: v.BaseIssue<unknown>): string {
+  const field = issue.path?.at(-1)?.key;
+  if (issue.kind === 'schema' && issue.expected !== 'never' && issue.received === 'undefined' && typeof field === 'string') return `${field} is missing`;
+  if (issue.kind === 'schema' && issue.expected === 'never' && typeof field === 'string') return `"${field}" is not a field of a pack`;
+  return issue.message;
+}
+
 /**
  * Reads a pack file's text and checks it against what is installed. Refused with every problem,
  * each naming the pack, the entry and the field; or accepted, with notes (answers with markup are
@@ -156,7 +164,7 @@ export function readTopicPack(fileText: string, installed: InstalledFacts): Pack
   const packName = typeof name === 'string' && name.trim() ? `Pack "${name.trim()}"` : 'The pack';
   const parsed = v.safeParse(packSchema, json);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.issues.map((issue) => `${packName}, ${placeOf(json, v.getDotPath(issue) ?? '(root)')}: ${issue.message}.`) };
+    return { ok: false, problems: parsed.issues.map((issue) => `${packName}, ${placeOf(json, v.getDotPath(issue) ?? '(root)')}: ${inWords(issue)}.`) };
   }
   const pack: TopicPack = { ...parsed.output, description: parsed.output.description || undefined };
   const problems: string[] = [];
