@@ -76,7 +76,12 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
   const onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.isComposing) return;
     const closedHere = startedReader?.closeCard() ?? false;
-    if (!closedHere && !cardOpenInTab) return;
+    if (!closedHere && !cardOpenInTab) {
+      // The background's word that a card opened in another frame may still be on its way (it is
+      // sent as the card starts to open): pass Escape on anyway, but let the page have it too.
+      if (startedReader) void browser.runtime.sendMessage({ type: 'escapePressed' } satisfies MessageCStoBG).catch(() => {});
+      return;
+    }
     if (!closedHere) void browser.runtime.sendMessage({ type: 'escapePressed' } satisfies MessageCStoBG).catch(() => {});
     event.preventDefault();
     event.stopImmediatePropagation();
