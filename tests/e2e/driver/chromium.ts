@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { launchWithExtension } from '../../support/chromium.mjs';
 import { ExtensionErrorLog } from '../extension-errors';
 import type { ExtensionBrowser, Frame, LaunchOptions, Tab } from './types';
+import { waitFor } from './wait';
 
 /** A Playwright page as a driver tab. */
 export class ChromiumTab implements Tab {
@@ -60,8 +61,8 @@ export class ChromiumTab implements Tab {
     await this.page.addInitScript(fn);
   }
   async chooseFile(find: () => Element | null, file: { name: string; content: string }) {
-    const input = (await this.page.evaluateHandle(find)).asElement();
-    if (!input) throw new Error('no file input found');
+    // (The page may still be rendering the input: a loaded options page fills in after its data loads.)
+    const input = await waitFor('the file input', async () => (await this.page.evaluateHandle(find)).asElement() ?? undefined, 5000);
     await input.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.content) });
   }
   async download(action: () => Promise<void>) {

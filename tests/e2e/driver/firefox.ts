@@ -85,8 +85,8 @@ export class FirefoxTab implements Tab {
     await this.page.evaluateOnNewDocument(fn);
   }
   async chooseFile(find: () => Element | null, file: { name: string; content: string }) {
-    const input = (await this.page.evaluateHandle(find)).asElement() as ElementHandle<HTMLInputElement> | null;
-    if (!input) throw new Error('no file input found');
+    // (The page may still be rendering the input: a loaded options page fills in after its data loads.)
+    const input = await waitFor('the file input', async () => ((await this.page.evaluateHandle(find)).asElement() as ElementHandle<HTMLInputElement> | null) ?? undefined, 5000);
     const folder = mkdtempSync(join(tmpdir(), 'fact-context-upload-'));
     const path = join(folder, file.name);
     writeFileSync(path, file.content);
