@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { validateAnswerModel, validateFactData, type TopicsFile } from './core/data-schema';
-import { foldedTerms, matcherConfigFromTopics } from './core/matcher';
+import { compileMatcher, foldedTerms, matcherConfigFromTopics } from './core/matcher';
 import { probeSource } from './core/term-anchors';
 
 /**
@@ -69,13 +69,16 @@ function privateEventNames(): Plugin {
  * Parts of data/topics.json for the every-page content script, so that it does not bundle the whole
  * file: `import ids from '…/topics.json?ids'` (core/topic-ids.ts), the topics' ids; and
  * `import probe from '…/topics.json?probe'` (core/topic-probe.ts), the regular expressions its
- * probe looks for the terms with, made here from the terms as the matcher's own code folds them.
+ * probe looks for the terms with, made here from the terms as the matcher's own code folds them;
+ * and `?matcher` (core/bundled-matcher.ts), the page reader's matcher compiled.
  */
 export function topicsFileParts(): Plugin {
   const prefix = '\0fact-context:topics-part:';
   const parts: Record<string, (file: TopicsFile) => unknown> = {
     ids: (file) => file.topics.map((topic) => topic.id),
     probe: (file) => probeSource(foldedTerms(matcherConfigFromTopics(file))),
+    // The page reader's matcher, compiled here rather than on every page (core/bundled-matcher.ts).
+    matcher: (file) => compileMatcher(matcherConfigFromTopics(file)),
     // What pages read: the file without what only the background's answer ranking reads.
     page: (file) => ({ ...file, topics: file.topics.map(({ termAnswers: _rankingOnly, ...topic }) => topic) }),
   };

@@ -161,7 +161,23 @@ interface Candidate {
   pattern: Pattern;
 }
 
-export function createMatcher(config: MatcherConfig): Matcher {
+/**
+ * A matcher compiled ahead of time (`compileMatcher`): its patterns, the anchor words of its first
+ * look and its automaton's trie, as plain JSON. The build compiles the bundled topics' matcher into
+ * the page reader (wxt.config.ts, `topics.json?matcher`), so that a page does not compile it cold:
+ * folding the terms and building the trie was ~5 ms of every page's start with a mention.
+ */
+export interface CompiledMatcher {
+  /** The patterns, each without its false flags and empty lists (`compactPattern`). */
+  patterns: Partial<Pattern>[];
+  /** The anchor words of the terms, and of every pattern (see `anchorFinder` in `createMatcher`). */
+  termAnchors: string[];
+  allAnchors: string[];
+  automaton: AutomatonData;
+}
+
+/** Folds every term, cue and "not a mention" phrase into the patterns the automaton looks for. */
+function compilePatterns(config: MatcherConfig): { folded: string[]; patterns: Pattern[] } {
   const patterns: Pattern[] = [];
   const patternByFolded = new Map<string, Pattern>();
   const patternOf = (text: string): Pattern | undefined => {
@@ -193,11 +209,62 @@ export function createMatcher(config: MatcherConfig): Matcher {
     const pattern = patternOf(phrase);
     if (pattern) pattern.notMention = true;
   }
+  return { folded: [...patternByFolded.keys()], patterns };
+}
 
-  const folded = [...patternByFolded.keys()];
+/** Compiles `config` whole, automaton included, into JSON (for the build; see `CompiledMatcher`). */
+export function compileMatcher(config: MatcherConfig): CompiledMatcher {
+  const { folded, patterns } = compilePatterns(config);
+  return {
+    patterns: patterns.map(compactPattern),
+    termAnchors: anchorsOf(folded.filter((_, i) => patterns[i].mention)),
+    allAnchors: anchorsOf(folded),
+    automaton: compileAutomaton(folded, patterns),
+  };
+}
+
+/** A pattern without its false flags and empty lists: a third of the compiled matcher's size. */
+function compactPattern(pattern: Pattern): Partial<Pattern> {
+  return Object.fromEntries(Object.entries(pattern).filter(([, value]) => value !== false && !(Array.isArray(value) && value.length === 0)));
+}
+
+/** A compacted pattern whole again (every pattern with the same fields, for the scan's sake). */
+const fullPattern = (p: Partial<Pattern>): Pattern => ({
+  length: p.length ?? 0,
+  boundaryBefore: p.boundaryBefore ?? false,
+  boundaryAfter: p.boundaryAfter ?? false,
+  mention: p.mention,
+  cueTopics: p.cueTopics ?? [],
+  counterCueTopics: p.counterCueTopics ?? [],
+  notMention: p.notMention ?? false,
+});
+
+const isCompiled = (config: MatcherConfig | CompiledMatcher): config is CompiledMatcher => 'automaton' in config;
+
+/**
+ * A matcher for `config`, or for a matcher compiled ahead of time. From a configuration, the
+ * automaton is compiled on first use: a page whose text has no anchor word never needs it.
+ */
+export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher {
+  let patterns: Pattern[];
+  let termAnchorWords: string[];
+  let allAnchorWords: string[];
+  let automatonData: () => AutomatonData;
+  if (isCompiled(config)) {
+    patterns = config.patterns.map(fullPattern);
+    ({ termAnchors: termAnchorWords, allAnchors: allAnchorWords } = config);
+    automatonData = () => config.automaton;
+  } else {
+    const compiled = compilePatterns(config);
+    patterns = compiled.patterns;
+    termAnchorWords = anchorsOf(compiled.folded.filter((_, i) => patterns[i].mention));
+    allAnchorWords = anchorsOf(compiled.folded);
+    automatonData = () => compileAutomaton(compiled.folded, patterns);
+  }
+
   const longest = Math.max(1, ...patterns.map((p) => p.length));
-  let automaton: ReturnType<typeof buildAutomaton> | undefined;
-  const built = () => (automaton ??= buildAutomaton(folded, patterns, longest));
+  let automaton: ReturnType<typeof automatonFrom> | undefined;
+  const built = () => (automaton ??= automatonFrom(automatonData(), patterns));
 
   // A faster first look for the usual case, a page that mentions nothing: every term contains its
   // longest word (its anchor), and V8's regex engine finds anchors in lower-cased text several
@@ -214,8 +281,8 @@ export function createMatcher(config: MatcherConfig): Matcher {
   // (terms, cues and "not a mention" phrases, whose places decide what counts): on an article's
   // paragraph the automaton then reads a few dozen characters around each mention instead of all
   // of it, and on a cold page (V8 interprets the loop at first) that was most of the matcher's time.
-  const termAnchors = anchorFinder(anchorsOf(folded.filter((_, i) => patterns[i].mention)));
-  const allAnchors = anchorFinder(anchorsOf(folded));
+  const termAnchors = anchorFinder(termAnchorWords);
+  const allAnchors = anchorFinder(allAnchorWords);
 
   /**
    * The stretches of `text` where any pattern holding one of `anchors`' words can be: `longest`
@@ -314,34 +381,44 @@ export function createMatcher(config: MatcherConfig): Matcher {
 }
 
 /**
- * The automaton: character classes, an Aho–Corasick trie with its failure links, a dense
- * transition table filled in as the text needs it, and the loops that read text with it. Built on
- * first use: a page whose text has no anchor word (most pages) never needs it, and building it is
- * the largest part of starting up (8–13 ms per page in Chromium before it was made lazy; the hot
- * loops are the same either way).
+ * The automaton as data (JSON): the character classes of the patterns' characters, and an
+ * Aho–Corasick trie with its failure links and each state's patterns. `automatonFrom` turns it into
+ * the tables and loops that read text.
  */
-function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[], longest: number) {
+export interface AutomatonData {
+  /** Pairs of a UTF-16 unit and its class (white space and ignored characters are implied). */
+  classes: number[];
+  classCount: number;
+  /** Per state (the root is 0): the state it hangs from and the class of that edge. */
+  parent: number[];
+  edgeClass: number[];
+  fail: number[];
+  /** Pairs of a state and a pattern (an index into the patterns) that ends there, failure links followed. */
+  outputs: number[];
+}
+
+/** Builds the trie and its failure links for the folded patterns (`patterns[i]` is `folded[i]`). */
+function compileAutomaton(folded: readonly string[], patterns: readonly Pattern[]): AutomatonData {
   // Character classes: every UTF-16 unit maps to the class of its folded form (0 = unused).
-  const classOf = new Uint16Array(0x10000);
-  for (const char of WHITESPACE) classOf[char.charCodeAt(0)] = SPACE;
-  for (const char of IGNORABLE) classOf[char.charCodeAt(0)] = IGNORED;
+  const classes: number[] = [];
   let classCount = 2;
   for (const unit of new Set(folded.join('').split(''))) {
     if (unit === ' ') continue;
     const cls = classCount++;
     const variants = new Set([unit, unit.toUpperCase(), ...(EQUIVALENTS[unit] ?? '')]);
-    for (const variant of variants) if (variant.length === 1 && foldChar(variant) === unit) classOf[variant.charCodeAt(0)] = cls;
+    for (const variant of variants) if (variant.length === 1 && foldChar(variant) === unit) classes.push(variant.charCodeAt(0), cls);
   }
+  const classOf = classTable(classes);
 
   // The trie (0 = no child: no child is the root) and, per state, its children as a linked list,
   // so that the failure links are found by visiting the trie's edges alone, breadth first.
-  // Typed arrays only: this runs cold on every page that has a candidate.
   const capacity = 1 + folded.reduce((sum, text) => sum + text.length, 0);
   const trie = new Int32Array(capacity * classCount);
   const firstChild = new Int32Array(capacity);
   const nextSibling = new Int32Array(capacity);
-  const edgeClass = new Int32Array(capacity);
-  const outputs: Pattern[][] = [[]];
+  const parent = [0];
+  const edgeClass = [0];
+  const outputs: number[][] = [[]];
   let stateCount = 1;
   folded.forEach((text, index) => {
     let state = 0;
@@ -351,17 +428,18 @@ function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[],
       if (trie[at] === 0) {
         const child = stateCount++;
         trie[at] = child;
-        edgeClass[child] = cls;
+        parent.push(state);
+        edgeClass.push(cls);
         nextSibling[child] = firstChild[state];
         firstChild[state] = child;
         outputs.push([]);
       }
       state = trie[at];
     }
-    outputs[state].push(patterns[index]);
+    outputs[state].push(index);
   });
-  const fail = new Int32Array(stateCount);
-  /** The trie's goto with failure links (no table yet): where reading class `cls` in `state` leads. */
+  const fail = new Array<number>(stateCount).fill(0);
+  /** The trie's goto with failure links: where reading class `cls` in `state` leads. */
   const follow = (state: number, cls: number): number => {
     for (;;) {
       const child = trie[state * classCount + cls];
@@ -380,25 +458,47 @@ function buildAutomaton(folded: readonly string[], patterns: readonly Pattern[],
       queue[tail++] = child;
     }
   }
+  return { classes, classCount, parent, edgeClass, fail, outputs: outputs.flatMap((list, state) => list.flatMap((pattern) => [state, pattern])) };
+}
 
-  // The transition table the hot loops read, filled in as they need it: a page's text reaches
-  // few of its entries, and filling all of them up front cost milliseconds on every page. Entries
-  // hold the next state's row offset (state × classCount), bit-inverted (negative) where that state
-  // ends a pattern, so no multiply and no second lookup; UNKNOWN (never a multiple of classCount,
-  // which is at least 2) marks one not filled yet.
+/** Every UTF-16 unit's class: white space, ignored, the pairs given, or 0 (unused). */
+function classTable(pairs: readonly number[]): Uint16Array {
+  const classOf = new Uint16Array(0x10000);
+  for (const char of WHITESPACE) classOf[char.charCodeAt(0)] = SPACE;
+  for (const char of IGNORABLE) classOf[char.charCodeAt(0)] = IGNORED;
+  for (let i = 0; i < pairs.length; i += 2) classOf[pairs[i]] = pairs[i + 1];
+  return classOf;
+}
+
+/**
+ * The automaton's tables and the loops that read text with them. Typed arrays only, and a
+ * transition table filled in as the text needs it: this runs cold on every page with a candidate.
+ */
+function automatonFrom(data: AutomatonData, patterns: readonly Pattern[]) {
+  const { classCount, fail } = data;
+  const stateCount = data.parent.length;
+  const longest = Math.max(1, ...patterns.map((p) => p.length));
+  const classOf = classTable(data.classes);
+  const outputs: Pattern[][] = Array.from({ length: stateCount }, () => []);
+  for (let i = 0; i < data.outputs.length; i += 2) outputs[data.outputs[i]].push(patterns[data.outputs[i + 1]]);
+
+  // The transition table the hot loops read. Entries hold the next state's row offset (state ×
+  // classCount), bit-inverted (negative) where that state ends a pattern, so no multiply and no
+  // second lookup. It starts with the trie's edges, and the root's other entries lead back to the
+  // root; the rest (UNKNOWN: never a multiple of classCount, which is at least 2) are filled in
+  // through the failure links as the text needs them: a page's text reaches few of them, and
+  // filling all of them up front cost milliseconds on every page.
   const UNKNOWN = 1;
   const delta = new Int32Array(stateCount * classCount).fill(UNKNOWN);
+  delta.fill(0, 0, classCount);
+  for (let state = 1; state < stateCount; state++) {
+    const row = state * classCount;
+    delta[data.parent[state] * classCount + data.edgeClass[state]] = outputs[state].length > 0 ? ~row : row;
+  }
   const fill = (row: number, cls: number): number => {
-    const state = row / classCount;
-    const child = trie[row + cls];
-    let next: number;
-    if (child !== 0 || state === 0) {
-      next = outputs[child].length > 0 ? ~(child * classCount) : child * classCount;
-    } else {
-      const failRow = fail[state] * classCount;
-      next = delta[failRow + cls];
-      if (next === UNKNOWN) next = fill(failRow, cls);
-    }
+    const failRow = fail[row / classCount] * classCount;
+    let next = delta[failRow + cls];
+    if (next === UNKNOWN) next = fill(failRow, cls);
     delta[row + cls] = next;
     return next;
   };

@@ -14,3 +14,8 @@ declare module '*.json?page' {
   const file: unknown;
   export default file;
 }
+// `?matcher`: the matcher of its topics, compiled (core/matcher.ts compileMatcher).
+declare module '*.json?matcher' {
+  const compiled: unknown;
+  export default compiled;
+}

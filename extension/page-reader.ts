@@ -14,6 +14,7 @@ import { scrollRangeIntoView } from '../page/scroll-to-range';
 import { whenParsedAndIdle, yieldToPage } from '../page/yield-to-page';
 import { applyDensity } from '../core/density';
 import { createHoverIntent } from '../core/hover-intent';
+import { bundledMatcher } from '../core/bundled-matcher';
 import { createMatcher, matcherConfigFromTopics } from '../core/matcher';
 import type { CardAnswers, MessageCStoBG, MessageUItoCS, PageSummary } from '../core/messages';
 import { isTopicEnabled, type Settings } from '../core/settings';
@@ -194,7 +195,7 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
       listenToTheReader();
       live = createLiveMentions({
         root,
-        matcher: pageMatcher(createMatcher(matcherConfigFromTopics(topicData)), document),
+        matcher: pageMatcher(createMatcher(packPage ? matcherConfigFromTopics(topicData) : bundledMatcher), document),
         isOwnElement: (element) => card?.isOwnElement(element) ?? false,
         onShadowRoot: (shadowRoot) => pageHighlighter.styleShadowRoot(shadowRoot),
         reach: readersReach,

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { mentionsInBlock } from '../../page/page-mentions';
 import { positionInBlock, type TextBlock } from '../../page/text-blocks';
 import { factData } from '../../core/fact-data';
-import { createMatcher, matcherConfigFromTopics, type Matcher, type MatcherConfig, type Mention, type MentionTerm } from '../../core/matcher';
+import { bundledMatcher } from '../../core/bundled-matcher';
+import { compileMatcher, createMatcher, matcherConfigFromTopics, type Matcher, type MatcherConfig, type Mention, type MentionTerm } from '../../core/matcher';
 
 const config = matcherConfigFromTopics(factData);
 const matcher = createMatcher(config);
@@ -175,6 +176,39 @@ describe('findMentions with the bundled topics (properties)', () => {
     expect(mentions.length).toBeGreaterThan(100);
     expect(mentions.filter((m) => m.written !== m.term).length).toBeGreaterThan(30); // case, white space, soft hyphens…
     expect(mentions.filter((m) => fold(m.written) !== fold(m.term)).length).toBeGreaterThan(0); // possessives
+  });
+});
+
+describe('a matcher compiled ahead of time (properties)', () => {
+  const pageTopicSets = fc.subarray([...bundledTopics]).map((topics) => new Set(topics));
+  const sameReading = (a: Matcher, b: Matcher, text: string, pageTopics: Set<string>) => {
+    expect(a.findMentions(text)).toEqual(b.findMentions(text));
+    expect(a.findMentions(text, pageTopics)).toEqual(b.findMentions(text, pageTopics));
+    expect(a.candidateEnds(text)).toEqual(b.candidateEnds(text));
+    expect([...a.pageTopicsIn([text])].sort()).toEqual([...b.pageTopicsIn([text])].sort());
+    expect(a.longestTerm).toBe(b.longestTerm);
+  };
+
+  it('the one the build compiles (`?matcher`, what pages load) reads every text exactly as the bundled topics\' matcher compiled on the spot', () => {
+    const compiledByBuild = createMatcher(bundledMatcher);
+    fc.assert(fc.property(anyText, pageTopicSets, (text, pageTopics) => sameReading(compiledByBuild, matcher, text, pageTopics)), { numRuns: 400 });
+  });
+
+  it('any configuration, compiled and passed through JSON, reads every text as the configuration itself', () => {
+    const phrase = fc.oneof(fc.constantFrom(...everyBundledPhrase), asciiWord, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }));
+    const configs = fc.record({
+      terms: fc.array(fc.record({ text: phrase, topic: fc.constantFrom('a', 'b'), ambiguous: fc.boolean(), matchCase: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+      contextCues: fc.array(fc.record({ text: phrase, topic: fc.constantFrom('a', 'b') }), { maxLength: 4 }),
+      counterCues: fc.array(fc.record({ text: phrase, topic: fc.constantFrom('a', 'b') }), { maxLength: 4 }),
+      notMentions: fc.array(phrase, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(configs, anyText, (built, text) => {
+        const throughJson = createMatcher(JSON.parse(JSON.stringify(compileMatcher(built))));
+        sameReading(throughJson, createMatcher(built), text, new Set(['a']));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
