@@ -2,7 +2,40 @@
 // module loader (the same TypeScript transform the build uses), so no separate compile step is needed.
 import { createTsModuleLoader } from '../scripts/ts-module-loader.mjs';
 import { Bench } from 'tinybench';
-import { randomTerms } from './pages.mjs';
+import { bigPack, randomTerms } from './pages.mjs';
+
+/** The size of the bench's topic pack, in terms (issue 17: "a 5,000-term pack keeps the scan flat"). */
+export const PACK_TERMS = 5000;
+
+/**
+ * The bench's pack, generated (bench/pages.mjs bigPack), read and installed as the options page does
+ * (core/pack-library.ts addPack), and what pages then read of it (core/pack-merge.ts packPageData).
+ * @param {{ load(path: string): Promise<any> }} modules @param {any} factData @param {Set<string>} vocabulary
+ */
+async function installBenchPack(modules, factData, vocabulary) {
+  const { addPack, EMPTY_LIBRARY, bundledFactsOf } = /** @type {typeof import('../core/pack-library.ts')} */ (await modules.load('/core/pack-library.ts'));
+  const { packPageData } = /** @type {typeof import('../core/pack-merge.ts')} */ (await modules.load('/core/pack-merge.ts'));
+  const packFile = JSON.stringify(bigPack(PACK_TERMS, vocabulary));
+  const startedAt = performance.now();
+  const added = addPack(EMPTY_LIBRARY, packFile, bundledFactsOf(factData));
+  const addMs = performance.now() - startedAt;
+  if (!added.ok) throw new Error(`the bench's pack was refused: ${added.problems.join('; ')}`);
+  return { packFile, addMs, packPage: /** @type {import('../core/pack-merge.ts').PackPageData} */ (packPageData(added.library.packs)) };
+}
+
+/**
+ * What pages read of the bench's pack, for the browser cases (stored as the options page stores it).
+ * @param {string} root repository root @param {Set<string>} vocabulary
+ */
+export async function benchPackPage(root, vocabulary) {
+  const modules = await createTsModuleLoader(root);
+  try {
+    const { factData } = await modules.load('/core/fact-data.ts');
+    return (await installBenchPack(modules, factData, vocabulary)).packPage;
+  } finally {
+    await modules.close();
+  }
+}
 
 /**
  * @param {string} root repository root
@@ -20,19 +53,36 @@ export async function runMatcherBench(root, { textWithMentions, textWithout, exp
     const own = createMatcher(ownConfig);
     const big = createMatcher(bigConfig);
 
-    // Sanity: the generated texts hold exactly the mentions we put in, for both matchers.
+    // Sanity: the generated texts hold exactly the mentions we put in, for every matcher (the pack's below).
     const check = {
       ownOnMentions: own.findMentions(textWithMentions).length,
       bigOnMentions: big.findMentions(textWithMentions).length,
       ownOnNone: own.findMentions(textWithout).length,
       bigOnNone: big.findMentions(textWithout).length,
+      packOnMentions: NaN,
+      packOnNone: NaN,
     };
-    const checkOk = check.ownOnMentions === expectedMentions && check.bigOnMentions === expectedMentions && check.ownOnNone === 0 && check.bigOnNone === 0;
+    const checkOk = () => check.ownOnMentions === expectedMentions && check.bigOnMentions === expectedMentions && check.ownOnNone === 0 && check.bigOnNone === 0 && check.packOnMentions === expectedMentions && check.packOnNone === 0;
 
     let sink = 0;
     const scan = new Bench({ name: 'findMentions', time: 1500, iterations: 10, warmupTime: 200, warmupIterations: 3 });
     scan.add(`own terms (${ownConfig.terms.length})`, () => { sink += own.findMentions(textWithMentions).length; });
     scan.add(`own + ${extra.length} random terms`, () => { sink += big.findMentions(textWithMentions).length; });
+
+    // A real topic pack of PACK_TERMS terms, read and installed as the options page does
+    // (core/pack-library.ts), then what pages read of it (core/pack-merge.ts packPageData) and the
+    // page reader's matcher with it (the bundled topics with the pack's).
+    const { withPackTopics } = /** @type {typeof import('../core/pack-merge.ts')} */ (await modules.load('/core/pack-merge.ts'));
+    const { packFile, addMs, packPage } = await installBenchPack(modules, factData, vocabulary);
+    const packConfig = matcherConfigFromTopics(withPackTopics(factData, packPage));
+    const withPack = createMatcher(packConfig);
+    const startedAt = performance.now();
+    const firstScanWithPack = withPack.findMentions(textWithMentions).length; // builds the automaton
+    const firstScanMs = performance.now() - startedAt;
+    check.packOnMentions = firstScanWithPack;
+    check.packOnNone = withPack.findMentions(textWithout).length;
+
+    scan.add(`own + a pack of ${PACK_TERMS} terms`, () => { sink += withPack.findMentions(textWithMentions).length; });
     await scan.run();
 
     const build = new Bench({ name: 'createMatcher', time: 800, iterations: 5, warmupTime: 100, warmupIterations: 2 });
@@ -46,15 +96,23 @@ export async function runMatcherBench(root, { textWithMentions, textWithout, exp
       if (!r.latency) throw new Error(`${task.name}: ${r.state}${r.error ? `: ${r.error.message}` : ''}`);
       return { medianMs: r.latency.p50, meanMs: r.latency.mean, rmePercent: r.latency.rme, opsPerSec: r.throughput.mean, samples: r.latency.samplesCount };
     };
-    const [scanOwn, scanBig] = scan.tasks.map(stats);
+    const [scanOwn, scanBig, scanPack] = scan.tasks.map(stats);
     const [buildOwn, buildBig] = build.tasks.map(stats);
     return {
       textChars: textWithMentions.length,
       ownTermCount: ownConfig.terms.length,
       bigTermCount: bigConfig.terms.length,
-      check: { ...check, expectedMentions, ok: checkOk },
+      check: { ...check, expectedMentions, ok: checkOk() },
       findMentions: { own: scanOwn, big: scanBig, ratio: scanBig.medianMs / scanOwn.medianMs },
       createMatcher: { own: buildOwn, big: buildBig },
+      pack: {
+        terms: PACK_TERMS,
+        fileBytes: packFile.length,
+        pageBytes: JSON.stringify(packPage).length,
+        addMs,
+        firstScanMs,
+        findMentions: { withPack: scanPack, ratio: scanPack.medianMs / scanOwn.medianMs },
+      },
     };
   } finally {
     await modules.close();

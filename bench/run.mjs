@@ -15,7 +15,7 @@ process.chdir(ROOT);
 const { CHROMIUM_PATH, chromiumArgs, launchWithExtension, EXTENSION_DIR } = await import('../tests/support/chromium.mjs');
 const { startStaticServer } = await import('../tests/support/static-server.mjs');
 const { generatePages, projectTerms, feedMentions, MENTION_PHRASES } = await import('./pages.mjs');
-const { runMatcherBench } = await import('./matcher-bench.mjs');
+const { PACK_TERMS, benchPackPage, runMatcherBench } = await import('./matcher-bench.mjs');
 const { runBrowserBench, median } = await import('./browser-bench.mjs');
 const { runCrossBrowserBench } = await import('./cross-browser-bench.mjs');
 const { runStartBench } = await import('./start-bench.mjs');
@@ -180,6 +180,7 @@ if (PARTS.has('start')) try {
       ],
       storm: { file: pages.storm.file, expected: pages.storm.mentions, durationMs: STORM_MS, catchUpMs: STORM_CATCH_UP_MS },
       feed: { file: pages.feed.file, initial: pages.feed.initial, mentionsAt: feedMentions, chunks: 100, chunk: 20 },
+      pack: { terms: PACK_TERMS, packPage: await benchPackPage(ROOT, generated.vocabularySet) },
       runs: RUNS,
       log,
     });
@@ -548,6 +549,9 @@ if (matcher) {
   const f = matcher.findMentions;
   row({ case: 'matcher (Node, 2 MB text)', metric: `findMentions: ${matcher.bigTermCount} terms vs own ${matcher.ownTermCount}`, with: ms(f.big.medianMs), without: ms(f.own.medianMs), ratio: `${fmt(f.ratio, 2)}×`, target: '≤ 2×', ok: f.ratio <= 2 });
   row({ case: 'matcher (Node, 2 MB text)', metric: 'createMatcher: 10k terms vs own', with: ms(matcher.createMatcher.big.medianMs), without: `${fmt(matcher.createMatcher.own.medianMs, 2)} ms`, ratio: `${fmt(matcher.createMatcher.big.medianMs / matcher.createMatcher.own.medianMs, 0)}×`, target: '', ok: null });
+  const p = matcher.pack;
+  row({ case: 'matcher (Node, 2 MB text)', metric: `findMentions: with a real ${p.terms}-term topic pack vs own`, with: ms(p.findMentions.withPack.medianMs), without: ms(f.own.medianMs), ratio: `${fmt(p.findMentions.ratio, 2)}×`, target: '≤ 2× (flat)', ok: p.findMentions.ratio <= 2 });
+  row({ case: 'matcher (Node, 2 MB text)', metric: `the ${p.terms}-term pack: read and installed; its first scan (builds the automaton)`, with: `${ms(p.addMs)}; ${ms(p.firstScanMs)}`, without: '', ratio: `pack file ${fmt(p.fileBytes / 1024)} KB; what pages read of it ${fmt(p.pageBytes / 1024)} KB`, target: '', ok: null });
   row({ case: 'matcher (Node, 2 MB text)', metric: 'mentions found (own / 10k terms)', with: `${matcher.check.ownOnMentions} / ${matcher.check.bigOnMentions}`, without: `${matcher.check.expectedMentions} expected`, ratio: '', target: '', ok: null });
 }
 const KB = 1024;
@@ -571,6 +575,10 @@ if (start) {
   const nothingBuilt = start.offPage.highlights === 0 && start.offPage.sheets === 0;
   startSummary.siteOff = { totalMs: median(offTotals), page: start.offPage, runs: start.off };
   row({ case: `${articleLabel}, site turned off`, metric: "the extension's script in all (trace); highlights, style sheets", with: `${ms(median(offTotals))}; ${start.offPage.highlights}, ${start.offPage.sheets}`, without: `${ms(median(totals))} when on`, ratio: `${spread(offTotals)}; ${fmt(median(offTotals) / median(totals), 2)}× the cost when on`, target: 'nothing built', ok: nothingBuilt });
+  const packTotals = start.withPack.map((/** @type {any} */ r) => r.totalMs);
+  const packLongest = start.withPack.map((/** @type {any} */ r) => r.maxMs);
+  startSummary.withPack = { terms: PACK_TERMS, totalMs: median(packTotals), longestSliceMs: median(packLongest), highlighted: start.withPackHighlighted, runs: start.withPack };
+  row({ case: `${articleLabel}, with a ${PACK_TERMS}-term topic pack`, metric: "start: the extension's script in all; longest slice (trace)", with: `${ms(median(packTotals))}; ${ms(median(packLongest))}`, without: `${ms(median(totals))}; ${ms(median(longest))} without the pack`, ratio: `${spread(packTotals)}; ${fmt(median(packTotals) / median(totals), 2)}×; ${start.withPackHighlighted} of ${pages.small.mentions} mentions highlighted`, target: '', ok: null });
   const cold = start.hover.map((/** @type {any} */ r) => r.cold);
   const warm = start.hover.map((/** @type {any} */ r) => r.warm);
   const workerStopped = start.hover.map((/** @type {any} */ r) => r.workerStopped);

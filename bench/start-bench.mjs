@@ -82,6 +82,21 @@ async function storeSettings(context, settings) {
 }
 
 /**
+ * Stores what pages read of the reader's topic packs (extension/pack-page.ts, key `packPage`), as
+ * the options page would; `undefined` removes it (no pack).
+ * @param {import('@playwright/test').BrowserContext} context @param {unknown} packPage
+ */
+async function storePackPage(context, packPage) {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async (value) => {
+    // @ts-ignore: the extension API inside the service worker
+    if (value === undefined) await chrome.storage.local.remove('packPage');
+    // @ts-ignore
+    else await chrome.storage.local.set({ packPage: value });
+  }, packPage);
+}
+
+/**
  * In the page: scrolls the `index`-th highlighted mention (in document order) into the middle of
  * the viewport and returns its centre, in viewport coordinates.
  * @param {number} index
@@ -247,11 +262,12 @@ async function growthRun(context, url, { expected, change, catchUpMs, extension 
  *   memoryCases: { id: string, file: string, expected: number, wholePage?: boolean }[],
  *   storm: { file: string, expected: number, durationMs: number, catchUpMs: number },
  *   feed: { file: string, initial: number, mentionsAt: (paragraphs: number) => number, chunks: number, chunk: number },
+ *   pack?: { terms: number, packPage: unknown },
  *   runs: number,
  *   log: (line: string) => void,
  * }} options
  */
-export async function runStartBench({ origin, withExtension, plain, article, memoryCases, storm, feed, runs, log }) {
+export async function runStartBench({ origin, withExtension, plain, article, memoryCases, storm, feed, pack, runs, log }) {
   const articleUrl = `${origin}/${article.file}`;
 
   // 1. The start on the article, traced run by run; then on a site turned off.
@@ -282,6 +298,30 @@ export async function runStartBench({ origin, withExtension, plain, article, mem
     log(`  site turned off: ${offPage.highlights} highlights registered, ${offPage.sheets} adopted style sheets`);
   } finally {
     await storeSettings(withExtension, undefined);
+  }
+
+  // 1b. The same start with a large topic pack installed (none of its terms is on the article: the
+  // page reader still builds its matcher with them, and the content script reads what pages need
+  // of the pack at every start).
+  /** @type {{ totalMs: number, maxMs: number, slices: number[] }[]} */
+  const withPack = [];
+  let withPackHighlighted = NaN;
+  if (pack) {
+    await storePackPage(withExtension, pack.packPage);
+    try {
+      for (let r = 0; r < runs; r++) {
+        const trace = await tracedRun(withExtension, articleUrl, 1500);
+        withPack.push({ totalMs: trace.script.totalMs, maxMs: trace.script.maxMs, slices: trace.script.slices });
+        log(`  start on the article with a ${pack.terms}-term pack, run ${r + 1}/${runs}: ${trace.script.count} slices, ${trace.script.totalMs.toFixed(1)} ms in all, longest ${trace.script.maxMs.toFixed(1)} ms`);
+      }
+      const { page } = await openTab(withExtension);
+      await page.goto(articleUrl, { waitUntil: 'load' });
+      await sleep(1500);
+      withPackHighlighted = await page.evaluate(countHighlights);
+      await page.close();
+    } finally {
+      await storePackPage(withExtension, undefined);
+    }
   }
 
   // 2. The first hover after load, and a second one.
@@ -332,5 +372,5 @@ export async function runStartBench({ origin, withExtension, plain, article, mem
     }
   }
 
-  return { start, off, offPage, hover, memory, growth, idleWatchMs: IDLE_WATCH_MS };
+  return { start, off, offPage, withPack, withPackHighlighted, hover, memory, growth, idleWatchMs: IDLE_WATCH_MS };
 }

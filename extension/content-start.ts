@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createHighlightStyles, type HighlightStyles } from '../page/highlight-styles';
 import { probeForMentions, type MentionProbe } from '../page/mention-probe';
 import { loadModule } from './module-loader';
-import { loadPackPage } from './pack-page';
+import { loadPackPage, watchPackPage } from './pack-page';
 import type { PackPageData } from '../core/pack-merge';
 import type { PageReader } from './page-reader';
 import { loadSettings, updateSettings, watchSettings } from './settings-store';
@@ -102,9 +102,10 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
   ctx.onInvalidated(() => escapeListener.stop());
   const hostsToCheck = [...new Set([host, topHost()])];
   // The reader's topic packs add topics and terms (extension/pack-page.ts): read beside the settings.
-  const [loaded, packPage] = await Promise.all([loadSettings(topicIds), loadPackPage()]);
+  const [loaded, packPageAtStart] = await Promise.all([loadSettings(topicIds), loadPackPage()]);
   let settings: Settings = loaded.settings;
-  const pageTopicIds = packPage ? [...topicIds, ...packPage.topics.map((topic) => topic.id)] : topicIds;
+  let packPage = packPageAtStart;
+  const pageTopicIds = () => (packPage ? [...topicIds, ...packPage.topics.map((topic) => topic.id)] : topicIds);
   const isOn = () => settings.enabled && hostsToCheck.every((h) => isEnabledForHost(h, settings.siteMode, settings.sites));
   const shouldRead = () => isHtml && isOn();
 
@@ -133,7 +134,7 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
     if (shouldRead()) {
       escapeListener.listen();
       // The highlights' style sheet goes in now, before the page is styled (page/highlight-styles.ts).
-      styles ??= createHighlightStyles(pageTopicIds);
+      styles ??= createHighlightStyles(pageTopicIds());
       if (probed) startReading(); // (the frame's probe found something)
       else probe ??= probeForMentions(document, mayHoldMention(packPage), startReading);
     } else {
@@ -148,6 +149,19 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
   ctx.onInvalidated(
     watchSettings(topicIds, (next) => {
       settings = next;
+      followSettings();
+    }),
+  );
+  // A pack added, changed or removed in the options applies to open pages at once: the reader, if
+  // started, reads the page afresh with it; if not, the probe looks for its terms too.
+  ctx.onInvalidated(
+    watchPackPage((next) => {
+      packPage = next;
+      if (reader) return void reader.then((started) => started?.usePacks(next));
+      probe?.stop();
+      probe = undefined;
+      styles?.remove();
+      styles = undefined;
       followSettings();
     }),
   );

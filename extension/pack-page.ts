@@ -11,10 +11,33 @@ export const PACK_PAGE_KEY = 'packPage';
  */
 export async function loadPackPage(): Promise<PackPageData | undefined> {
   try {
-    const value = (await browser.storage.local.get(PACK_PAGE_KEY))[PACK_PAGE_KEY] as PackPageData | undefined;
-    const ok = value && Array.isArray(value.topics) && Array.isArray(value.extends) && typeof value.probe?.anchors === 'string' && typeof value.probe?.terms === 'string';
-    return ok ? value : undefined;
+    return asPackPage((await browser.storage.local.get(PACK_PAGE_KEY))[PACK_PAGE_KEY]);
   } catch {
     return undefined;
   }
+}
+
+function asPackPage(value: unknown): PackPageData | undefined {
+  const page = value as PackPageData | undefined;
+  const ok = page && Array.isArray(page.topics) && Array.isArray(page.extends) && typeof page.probe?.anchors === 'string' && typeof page.probe?.terms === 'string';
+  return ok ? page : undefined;
+}
+
+/**
+ * Calls `onChange` with what pages read of the packs whenever the options page changes it (a pack
+ * added, replaced, turned on or off, removed), so that open pages follow at once. Returns the
+ * function that stops watching.
+ */
+export function watchPackPage(onChange: (packPage: PackPageData | undefined) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && PACK_PAGE_KEY in changes) onChange(asPackPage(changes[PACK_PAGE_KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => {
+    try {
+      browser.storage.onChanged.removeListener(listener);
+    } catch {
+      // The extension was reloaded or updated: its runtime, and the listener with it, are gone.
+    }
+  };
 }

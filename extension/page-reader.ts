@@ -58,6 +58,8 @@ export interface PageReader {
   answer(message: Extract<MessageUItoCS, { type: 'getPageSummary' | 'revealMention' | 'stepMention' }>): Promise<PageSummary | boolean>;
   /** Closes the card if one is open or opening (Escape, in this frame or another); whether there was one. */
   closeCard(): boolean;
+  /** Reads the page afresh with what the topic packs now add (the reader added, changed or removed one). */
+  usePacks(packPage: PackPageData | undefined): void;
 }
 
 /**
@@ -67,9 +69,10 @@ export interface PageReader {
  * this module (reader.js) only where the extension is on.
  */
 export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles, packPage }: PageReaderOptions): Promise<PageReader | undefined> {
-  // The bundled topics, with what the reader's topic packs add.
-  const topicData = packPage ? withPackTopics(pageTopicData, packPage) : pageTopicData;
-  const topicIds = topicData.topics.map((topic) => topic.id);
+  // The bundled topics, with what the reader's topic packs add (`usePacks` when they change).
+  let packs = packPage;
+  let topicData = packs ? withPackTopics(pageTopicData, packs) : pageTopicData;
+  let topicIds = topicData.topics.map((topic) => topic.id);
   // The highlight style sheet is added at once if the content script has not (page/highlight-styles.ts).
   let highlighter = isOn() ? createHighlighter(topicIds, document, styles) : styles?.remove();
   ctx.onInvalidated(() => highlighter?.destroy());
@@ -147,7 +150,7 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
   async function cardUi(): Promise<CardUi | undefined> {
     if (card) return card;
     const module = await loadModule('/card.js').catch(() => undefined); // the extension was reloaded or updated
-    card ??= module?.createCardUi(ctx, topicData, {
+    card ??= module?.createCardUi(ctx, () => topicData, {
       onPointerEnter: () => intent.pointerEnteredCard(),
       onPointerLeave: () => intent.pointerLeftCard(),
       onEscape: () => intent.dismiss(),
@@ -195,7 +198,8 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
       listenToTheReader();
       live = createLiveMentions({
         root,
-        matcher: pageMatcher(createMatcher(packPage ? matcherConfigFromTopics(topicData) : bundledMatcher), document),
+        // (The build compiled the bundled topics' matcher; with packs' terms it is compiled here.)
+        matcher: pageMatcher(createMatcher(packs ? matcherConfigFromTopics(topicData) : bundledMatcher), document),
         isOwnElement: (element) => card?.isOwnElement(element) ?? false,
         onShadowRoot: (shadowRoot) => pageHighlighter.styleShadowRoot(shadowRoot),
         reach: readersReach,
@@ -323,6 +327,22 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
       if (!intent.openTarget) return false;
       intent.dismiss();
       return true;
+    },
+    usePacks(next) {
+      packs = next;
+      topicData = packs ? withPackTopics(pageTopicData, packs) : pageTopicData;
+      topicIds = topicData.topics.map((topic) => topic.id);
+      intent.dismiss();
+      stepped = undefined;
+      // Read afresh: a new matcher, and a new highlighter, whose style sheet has a colour per topic.
+      live?.stop();
+      live = undefined;
+      pageMentions = [];
+      shown = [];
+      locator = createMentionLocator([]);
+      highlighter?.destroy();
+      highlighter = undefined;
+      render();
     },
   };
 }

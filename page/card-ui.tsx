@@ -11,12 +11,13 @@ import { createPopoverHost, type PopoverHostEvents, type ShowOptions } from './p
  * component and styles, the theme check. The page reader loads it on first need
  * (extension/module-loader.ts), so that every other page pays nothing for it.
  */
-export function createCardUi(ctx: ContentScriptContext, topics: TopicsFile, events: PopoverHostEvents, actions: CardActions) {
+/** @param topics the topics now (topic packs can change them while the page is open) */
+export function createCardUi(ctx: ContentScriptContext, topics: () => TopicsFile, events: PopoverHostEvents, actions: CardActions) {
   const popover = createPopoverHost(ctx, events);
   return {
     /** Opens (or replaces) the card for a mention, next to the line the reader is on. */
     show(mention: PageMention, lineIndex: number, answers: CardAnswers, options: ShowOptions = {}) {
-      const { anchor, card } = renderMentionCard(topics, mention, lineIndex, answers, actions);
+      const { anchor, card } = renderMentionCard(topics(), mention, lineIndex, answers, actions);
       popover.show(anchor, card, { ...options, dark: isDarkBehind(mention.startNode.parentElement) });
     },
     hide: () => popover.hide(),

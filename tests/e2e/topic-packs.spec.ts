@@ -1,26 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { ui } from './driver/locator';
+import { sleep } from './driver/wait';
 import { openOptions, openPopup, tabIdOf } from './extension-pages';
 import { expect, test } from './fixtures';
 import { highlightedTexts, hoverText, popover, waitForHighlights } from './page-helpers';
 
-// A topic pack added on the options page answers in the card at once: its entry competes with the
-// bundled ones, and shows its date and source. Turned off, it no longer answers.
+// A topic pack added on the options page applies at once, to pages already open too: its terms are
+// highlighted, its entry competes with the bundled ones in the card and shows its date and source.
+// Turned off, it no longer highlights or answers, again without a reload.
 
 const samplePack = readFileSync(new URL('../../data/packs/sample-5g-security.json', import.meta.url), 'utf8');
 const packFileInput = () => document.querySelector<HTMLInputElement>('input[type=file][aria-label="Pack file to add"]');
 const PACK_QUESTION = 'When must UK operators remove Huawei equipment from their 5G networks?';
 
-test('a pack added in the options highlights its terms and answers in the card, with its date and source, until it is turned off', async ({ driver, open }) => {
+test('a pack added in the options highlights its terms in open pages at once and answers in the card, with its date and source, until it is turned off', async ({ driver, open }) => {
+  // A page open before the pack is added: only the bundled topics are highlighted.
+  const tab = await open('pack-page.html');
+  await waitForHighlights(tab);
+  expect(await highlightedTexts(tab)).toEqual({ huawei: ['Huawei'], '5g-standards': ['5G'] });
+
   const options = await openOptions(driver);
   const section = ui(options).getByRole('region', { name: 'Topic packs' });
   await options.chooseFile(packFileInput, { name: 'sample-5g-security.json', content: samplePack });
   await expect(section.getByRole('status')).toContainText('Added "Sample: 5G security decisions in Europe" 1.0.0.');
 
-  let tab = await open('pack-page.html');
-  await waitForHighlights(tab);
-  // The pack's own topic: its terms are highlighted, in a colour of their own, and its card is the pack's.
-  expect((await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
+  // The open page follows without a reload: the pack's own topic is highlighted, in a colour of
+  // its own, and its card is the pack's.
+  await tab.bringToFront();
+  await expect.poll(async () => (await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
   await hoverText(tab, '#toolbox', 'EU Toolbox');
   let card = popover(tab);
   await expect(card).toHaveAccessibleName('EU 5G Toolbox');
@@ -48,13 +55,33 @@ test('a pack added in the options highlights its terms and answers in the card, 
   await ui(popup).getByRole('searchbox', { name: 'Search the FAQ' }).fill('2027');
   await expect(ui(popup).getByRole('region', { name: 'FAQ' }).getByText(PACK_QUESTION)).toBeVisible();
 
+  // Turned off: the open page drops the pack's highlights and answers at once.
+  await options.bringToFront();
   await section.getByRole('switch', { name: /Sample: 5G security decisions in Europe/ }).uncheck();
   await expect(section.getByRole('status')).toContainText('Turned off');
-  tab = await open('pack-page.html');
-  await waitForHighlights(tab);
+  await tab.bringToFront();
+  await expect.poll(async () => (await highlightedTexts(tab))['eu-5g-toolbox'] ?? []).toEqual([]);
+  await tab.keyboard.press('Escape');
+  await tab.mouse.move(0, 0);
   await hoverText(tab, '#deadline', 'Huawei');
   card = popover(tab);
   await expect(card.getByRole('heading', { level: 2 })).not.toHaveText(PACK_QUESTION);
   await expect(card.locator('.provenance')).toHaveCount(0);
-  expect((await highlightedTexts(tab))['eu-5g-toolbox'] ?? []).toEqual([]);
+  expect(await highlightedTexts(tab)).toEqual({ huawei: ['Huawei'], '5g-standards': ['5G'] });
+});
+
+test('a page open with nothing of the bundled topics is read as soon as a pack it mentions is added, and let go when it is removed', async ({ driver, open }) => {
+  const tab = await open('pack-only-page.html');
+  // Nothing to highlight yet (the page has been read by then: the seed article highlights in far less).
+  await sleep(1000);
+  expect(await highlightedTexts(tab)).toEqual({});
+
+  const options = await openOptions(driver);
+  const section = ui(options).getByRole('region', { name: 'Topic packs' });
+  await options.chooseFile(packFileInput, { name: 'sample-5g-security.json', content: samplePack });
+  await expect(section.getByRole('status')).toContainText('Added "Sample: 5G security decisions in Europe" 1.0.0.');
+  await expect.poll(async () => (await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
+
+  await section.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' }).click();
+  await expect.poll(() => highlightedTexts(tab)).toEqual({});
 });
