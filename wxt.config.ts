@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { validateAnswerModel, validateFactData, type TopicsFile } from './core/data-schema';
-import { compileMatcher, foldedTerms, matcherConfigFromTopics } from './core/matcher';
+import { compileMatcher, foldedTerms, matcherConfigFromTopics, matcherDigest } from './core/matcher';
 import { probeSource } from './core/term-anchors';
 
 /**
@@ -78,7 +78,12 @@ export function topicsFileParts(): Plugin {
     ids: (file) => file.topics.map((topic) => topic.id),
     probe: (file) => probeSource(foldedTerms(matcherConfigFromTopics(file))),
     // The page reader's matcher, compiled here rather than on every page (core/bundled-matcher.ts).
-    matcher: (file) => compileMatcher(matcherConfigFromTopics(file)),
+    // Its digest tells a matcher the options page compiled with the packs' terms (extension/pack-store.ts)
+    // from one compiled with the topics of an older version of the extension.
+    matcher: (file) => {
+      const compiled = compileMatcher(matcherConfigFromTopics(file));
+      return { ...compiled, digest: matcherDigest(compiled) };
+    },
     // What pages read: the file without what only the background's answer ranking reads.
     page: (file) => ({ ...file, topics: file.topics.map(({ termAnswers: _rankingOnly, ...topic }) => topic) }),
   };

@@ -24,14 +24,20 @@ async function installBenchPack(modules, factData, vocabulary) {
 }
 
 /**
- * What pages read of the bench's pack, for the browser cases (stored as the options page stores it).
+ * What the options page stores for pages when the bench's pack is added (extension/pack-store.ts):
+ * what pages read of it, and the page reader's matcher with its terms, compiled.
  * @param {string} root repository root @param {Set<string>} vocabulary
  */
-export async function benchPackPage(root, vocabulary) {
+export async function benchPackStorage(root, vocabulary) {
   const modules = await createTsModuleLoader(root);
   try {
     const { factData } = await modules.load('/core/fact-data.ts');
-    return (await installBenchPack(modules, factData, vocabulary)).packPage;
+    const { compileMatcher, matcherConfigFromTopics, matcherDigest } = /** @type {typeof import('../core/matcher.ts')} */ (await modules.load('/core/matcher.ts'));
+    const { packMatcher } = /** @type {typeof import('../core/pack-merge.ts')} */ (await modules.load('/core/pack-merge.ts'));
+    const { packPage } = await installBenchPack(modules, factData, vocabulary);
+    // (The build's digest of its compiled matcher of the bundled topics: wxt.config.ts topicsFileParts.)
+    const bundledDigest = matcherDigest(compileMatcher(matcherConfigFromTopics(factData)));
+    return { packPage, packMatcher: packMatcher(factData, packPage, bundledDigest) };
   } finally {
     await modules.close();
   }

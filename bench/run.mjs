@@ -15,7 +15,7 @@ process.chdir(ROOT);
 const { CHROMIUM_PATH, chromiumArgs, launchWithExtension, EXTENSION_DIR } = await import('../tests/support/chromium.mjs');
 const { startStaticServer } = await import('../tests/support/static-server.mjs');
 const { generatePages, projectTerms, feedMentions, MENTION_PHRASES } = await import('./pages.mjs');
-const { PACK_TERMS, benchPackPage, runMatcherBench } = await import('./matcher-bench.mjs');
+const { PACK_TERMS, benchPackStorage, runMatcherBench } = await import('./matcher-bench.mjs');
 const { runBrowserBench, median } = await import('./browser-bench.mjs');
 const { runCrossBrowserBench } = await import('./cross-browser-bench.mjs');
 const { runStartBench } = await import('./start-bench.mjs');
@@ -180,7 +180,7 @@ if (PARTS.has('start')) try {
       ],
       storm: { file: pages.storm.file, expected: pages.storm.mentions, durationMs: STORM_MS, catchUpMs: STORM_CATCH_UP_MS },
       feed: { file: pages.feed.file, initial: pages.feed.initial, mentionsAt: feedMentions, chunks: 100, chunk: 20 },
-      pack: { terms: PACK_TERMS, packPage: await benchPackPage(ROOT, generated.vocabularySet) },
+      pack: { terms: PACK_TERMS, stored: await benchPackStorage(ROOT, generated.vocabularySet) },
       runs: RUNS,
       log,
     });

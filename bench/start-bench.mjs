@@ -82,18 +82,18 @@ async function storeSettings(context, settings) {
 }
 
 /**
- * Stores what pages read of the reader's topic packs (extension/pack-page.ts, key `packPage`), as
- * the options page would; `undefined` removes it (no pack).
- * @param {import('@playwright/test').BrowserContext} context @param {unknown} packPage
+ * Stores what the options page stores for pages when a pack is added (extension/pack-store.ts:
+ * `packMatcher`, then `packPage`); `undefined` removes them (no pack).
+ * @param {import('@playwright/test').BrowserContext} context @param {{ packPage: unknown, packMatcher: unknown } | undefined} stored
  */
-async function storePackPage(context, packPage) {
+async function storePack(context, stored) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(async (value) => {
     // @ts-ignore: the extension API inside the service worker
-    if (value === undefined) await chrome.storage.local.remove('packPage');
+    if (value === undefined) await chrome.storage.local.remove(['packPage', 'packMatcher']);
     // @ts-ignore
-    else await chrome.storage.local.set({ packPage: value });
-  }, packPage);
+    else await chrome.storage.local.set(value);
+  }, stored);
 }
 
 /**
@@ -262,7 +262,7 @@ async function growthRun(context, url, { expected, change, catchUpMs, extension 
  *   memoryCases: { id: string, file: string, expected: number, wholePage?: boolean }[],
  *   storm: { file: string, expected: number, durationMs: number, catchUpMs: number },
  *   feed: { file: string, initial: number, mentionsAt: (paragraphs: number) => number, chunks: number, chunk: number },
- *   pack?: { terms: number, packPage: unknown },
+ *   pack?: { terms: number, stored: { packPage: unknown, packMatcher: unknown } },
  *   runs: number,
  *   log: (line: string) => void,
  * }} options
@@ -307,7 +307,7 @@ export async function runStartBench({ origin, withExtension, plain, article, mem
   const withPack = [];
   let withPackHighlighted = NaN;
   if (pack) {
-    await storePackPage(withExtension, pack.packPage);
+    await storePack(withExtension, pack.stored);
     try {
       for (let r = 0; r < runs; r++) {
         const trace = await tracedRun(withExtension, articleUrl, 1500);
@@ -320,7 +320,7 @@ export async function runStartBench({ origin, withExtension, plain, article, mem
       withPackHighlighted = await page.evaluate(countHighlights);
       await page.close();
     } finally {
-      await storePackPage(withExtension, undefined);
+      await storePack(withExtension, undefined);
     }
   }
 

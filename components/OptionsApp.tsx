@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { bundledFacts, faqTopics, topicIds } from '../extension/extension-data';
+import { bundledFacts, faqTopics, loadPageFacts, topicIds } from '../extension/extension-data';
+import { watchPackPage } from '../extension/pack-page';
 import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
 import type { Density } from '../core/density';
 import { serializeSettings, type Settings } from '../core/settings';
@@ -42,6 +43,14 @@ export function OptionsApp() {
   const [siteError, setSiteError] = useState('');
   const [importMessage, setImportMessage] = useState<Message>();
   const fileInput = useRef<HTMLInputElement>(null);
+  // The bundled topics and those of the topic packs that are on, followed as packs change.
+  const [topics, setTopics] = useState(faqTopics);
+
+  useEffect(() => {
+    const readTopics = () => void loadPageFacts().then((facts) => setTopics(facts.topics));
+    readTopics();
+    return watchPackPage(readTopics);
+  }, []);
 
   useEffect(() => {
     void loadSettings(topicIds).then(({ settings, problems }) => {
@@ -114,7 +123,7 @@ export function OptionsApp() {
       <section aria-labelledby="topics-title">
         <h2 id="topics-title">Topics</h2>
         <p class="hint">Highlight mentions of:</p>
-        {faqTopics.map((topic) => (
+        {topics.map((topic) => (
           <label class="row" key={topic.id} style={{ '--topic': topic.colour }}>
             <input
               type="checkbox"

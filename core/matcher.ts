@@ -174,6 +174,8 @@ export interface CompiledMatcher {
   termAnchors: string[];
   allAnchors: string[];
   automaton: AutomatonData;
+  /** What the build's compiled matcher of the bundled topics is known by (core/bundled-matcher.ts). */
+  digest?: string;
 }
 
 /** Folds every term, cue and "not a mention" phrase into the patterns the automaton looks for. */
@@ -238,6 +240,21 @@ const fullPattern = (p: Partial<Pattern>): Pattern => ({
   counterCueTopics: p.counterCueTopics ?? [],
   notMention: p.notMention ?? false,
 });
+
+/** A short digest of a compiled matcher (64-bit FNV-1a over its JSON): what the build's is known by. */
+export function matcherDigest(compiled: CompiledMatcher): string {
+  const json = JSON.stringify({ ...compiled, digest: undefined });
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
+  for (let i = 0; i < json.length; i++) {
+    low = (low ^ json.charCodeAt(i)) >>> 0;
+    // × the FNV prime 2^40 + 0x1b3, in two 32-bit halves.
+    const lowProduct = low * 0x1b3;
+    high = (Math.imul(high, 0x1b3) + Math.imul(low, 0x100) + Math.floor(lowProduct / 0x100000000)) >>> 0;
+    low = lowProduct >>> 0;
+  }
+  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
+}
 
 const isCompiled = (config: MatcherConfig | CompiledMatcher): config is CompiledMatcher => 'automaton' in config;
 
@@ -410,10 +427,11 @@ function compileAutomaton(folded: readonly string[], patterns: readonly Pattern[
   }
   const classOf = classTable(classes);
 
-  // The trie (0 = no child: no child is the root) and, per state, its children as a linked list,
-  // so that the failure links are found by visiting the trie's edges alone, breadth first.
+  // The trie (keyed state × classCount + class; no child: no entry) and, per state, its children as
+  // a linked list, so that the failure links are found by visiting the trie's edges alone, breadth
+  // first. A map, not a dense table: a pack of thousands of terms has tens of thousands of states.
   const capacity = 1 + folded.reduce((sum, text) => sum + text.length, 0);
-  const trie = new Int32Array(capacity * classCount);
+  const trie = new Map<number, number>();
   const firstChild = new Int32Array(capacity);
   const nextSibling = new Int32Array(capacity);
   const parent = [0];
@@ -425,16 +443,16 @@ function compileAutomaton(folded: readonly string[], patterns: readonly Pattern[
     for (let i = 0; i < text.length; i++) {
       const cls = classOf[text.charCodeAt(i)];
       const at = state * classCount + cls;
-      if (trie[at] === 0) {
+      if (!trie.has(at)) {
         const child = stateCount++;
-        trie[at] = child;
+        trie.set(at, child);
         parent.push(state);
         edgeClass.push(cls);
         nextSibling[child] = firstChild[state];
         firstChild[state] = child;
         outputs.push([]);
       }
-      state = trie[at];
+      state = trie.get(at)!;
     }
     outputs[state].push(index);
   });
@@ -442,7 +460,7 @@ function compileAutomaton(folded: readonly string[], patterns: readonly Pattern[
   /** The trie's goto with failure links: where reading class `cls` in `state` leads. */
   const follow = (state: number, cls: number): number => {
     for (;;) {
-      const child = trie[state * classCount + cls];
+      const child = trie.get(state * classCount + cls) ?? 0;
       if (child !== 0 || state === 0) return child;
       state = fail[state];
     }
@@ -479,27 +497,82 @@ function automatonFrom(data: AutomatonData, patterns: readonly Pattern[]) {
   const stateCount = data.parent.length;
   const longest = Math.max(1, ...patterns.map((p) => p.length));
   const classOf = classTable(data.classes);
-  const outputs: Pattern[][] = Array.from({ length: stateCount }, () => []);
-  for (let i = 0; i < data.outputs.length; i += 2) outputs[data.outputs[i]].push(patterns[data.outputs[i + 1]]);
 
-  // The transition table the hot loops read. Entries hold the next state's row offset (state ×
-  // classCount), bit-inverted (negative) where that state ends a pattern, so no multiply and no
-  // second lookup. It starts with the trie's edges, and the root's other entries lead back to the
-  // root; the rest (UNKNOWN: never a multiple of classCount, which is at least 2) are filled in
-  // through the failure links as the text needs them: a page's text reaches few of them, and
-  // filling all of them up front cost milliseconds on every page.
-  const UNKNOWN = 1;
-  const delta = new Int32Array(stateCount * classCount).fill(UNKNOWN);
-  delta.fill(0, 0, classCount);
+  // Each state's children (its trie edges) and its patterns, grouped by state: state s has
+  // those from first…[s] up to first…[s + 1].
+  const firstChild = new Int32Array(stateCount + 1);
+  for (let state = 1; state < stateCount; state++) firstChild[data.parent[state] + 1]++;
+  for (let state = 0; state < stateCount; state++) firstChild[state + 1] += firstChild[state];
+  const childState = new Int32Array(stateCount);
+  const childClass = new Int32Array(stateCount);
+  const nextFree = firstChild.slice(0, stateCount);
   for (let state = 1; state < stateCount; state++) {
-    const row = state * classCount;
-    delta[data.parent[state] * classCount + data.edgeClass[state]] = outputs[state].length > 0 ? ~row : row;
+    const at = nextFree[data.parent[state]]++;
+    childState[at] = state;
+    childClass[at] = data.edgeClass[state];
   }
+  const childOf = (state: number, cls: number): number => {
+    for (let at = firstChild[state]; at < firstChild[state + 1]; at++) if (childClass[at] === cls) return childState[at];
+    return 0;
+  };
+  // (The pairs come grouped by state, in order.)
+  const firstOutput = new Int32Array(stateCount + 1);
+  const outputPattern = new Int32Array(data.outputs.length / 2);
+  for (let i = 0; i < data.outputs.length; i += 2) {
+    firstOutput[data.outputs[i] + 1]++;
+    outputPattern[i / 2] = data.outputs[i + 1];
+  }
+  for (let state = 0; state < stateCount; state++) firstOutput[state + 1] += firstOutput[state];
+  const isMentionState = new Uint8Array(stateCount);
+  for (let state = 0; state < stateCount; state++) {
+    for (let at = firstOutput[state]; at < firstOutput[state + 1]; at++) if (patterns[outputPattern[at]].mention) isMentionState[state] = 1;
+  }
+
+  // The transition table the hot loops read: a row of classCount entries per state the text has
+  // reached (given on first reach: a page's text reaches few of the states, and a large topic
+  // pack has tens of thousands), each entry filled in as the text needs it. Entries hold the next
+  // state's row offset (row × classCount), bit-inverted (negative) where that state ends a
+  // pattern, so no multiply and no second lookup; UNKNOWN (never a multiple of classCount, which is
+  // at least 2) marks one not filled yet.
+  const UNKNOWN = 1;
+  let rowCapacity = Math.min(stateCount, 256);
+  let delta = new Int32Array(rowCapacity * classCount).fill(UNKNOWN);
+  let stateOfRow = new Int32Array(rowCapacity);
+  const rowIndexOf = new Int32Array(stateCount).fill(-1);
+  let rowCount = 0;
+  /** The row offset of `state`'s row, given it now if it has none. */
+  const rowOf = (state: number): number => {
+    let index = rowIndexOf[state];
+    if (index < 0) {
+      if (rowCount === rowCapacity) {
+        rowCapacity = Math.min(stateCount, rowCapacity * 2);
+        const grown = new Int32Array(rowCapacity * classCount).fill(UNKNOWN);
+        grown.set(delta);
+        delta = grown;
+        const grownStates = new Int32Array(rowCapacity);
+        grownStates.set(stateOfRow);
+        stateOfRow = grownStates;
+      }
+      index = rowCount++;
+      rowIndexOf[state] = index;
+      stateOfRow[index] = state;
+    }
+    return index * classCount;
+  };
+  const entryOf = (state: number): number => (firstOutput[state] < firstOutput[state + 1] ? ~rowOf(state) : rowOf(state));
+  rowOf(0); // the root's row is row 0
   const fill = (row: number, cls: number): number => {
-    const failRow = fail[row / classCount] * classCount;
-    let next = delta[failRow + cls];
-    if (next === UNKNOWN) next = fill(failRow, cls);
-    delta[row + cls] = next;
+    const state = stateOfRow[row / classCount];
+    const child = childOf(state, cls);
+    let next: number;
+    if (child !== 0) next = entryOf(child);
+    else if (state === 0) next = 0;
+    else {
+      const failRow = rowOf(fail[state]);
+      next = delta[failRow + cls];
+      if (next === UNKNOWN) next = fill(failRow, cls);
+    }
+    delta[row + cls] = next; // (the table may have grown meanwhile: this is the current one)
     return next;
   };
   let ringSize = 1;
@@ -533,7 +606,9 @@ function automatonFrom(data: AutomatonData, patterns: readonly Pattern[]) {
       row = next === UNKNOWN ? fill(row, cls) : next;
       if (row >= 0) continue;
       row = ~row;
-      for (const pattern of outputs[row / classCount]) {
+      const state = stateOfRow[row / classCount];
+      for (let at = firstOutput[state]; at < firstOutput[state + 1]; at++) {
+        const pattern = patterns[outputPattern[at]];
         const start = ring[(count - pattern.length) & ringMask];
         let end = i + 1;
         if (pattern.boundaryBefore && isWordCharAt(text, start - 1)) continue;
@@ -547,11 +622,6 @@ function automatonFrom(data: AutomatonData, patterns: readonly Pattern[]) {
     }
     return found;
   }
-
-  const isMentionRow = new Uint8Array(stateCount);
-  outputs.forEach((list, state) => {
-    isMentionRow[state] = list.some((pattern) => pattern.mention !== undefined) ? 1 : 0;
-  });
 
   // The same loop as scan() without the ring and the rules. Kept as a copy on purpose: sharing
   // the loop through a callback made this pass, which reads every page's whole text, 30% slower.
@@ -577,7 +647,7 @@ function automatonFrom(data: AutomatonData, patterns: readonly Pattern[]) {
       row = next === UNKNOWN ? fill(row, cls) : next;
       if (row >= 0) continue;
       row = ~row;
-      if (isMentionRow[row / classCount]) ends.push(i + 1);
+      if (isMentionState[stateOfRow[row / classCount]]) ends.push(i + 1);
     }
     return ends;
   }

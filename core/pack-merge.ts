@@ -1,5 +1,5 @@
 import type { FactData, TopicsFile } from './data-schema';
-import { foldedTerms, matcherConfigFromTopics } from './matcher';
+import { compileMatcher, foldedTerms, matcherConfigFromTopics, type CompiledMatcher } from './matcher';
 import type { InstalledPack } from './pack-library';
 import type { TopicPack } from './topic-packs';
 import { probeSource, type ProbeSource } from './term-anchors';
@@ -73,6 +73,21 @@ export function packPageData(packs: readonly InstalledPack[]): PackPageData | un
   if (topics.length === 0 && extensions.length === 0) return undefined;
   const asTopics = [...topics, ...extensions.map((extension) => ({ id: extension.topic, terms: extension.terms, properNames: [], ambiguousTerms: [], contextCues: [] }))];
   return { topics, extends: extensions, probe: probeSource(foldedTerms(matcherConfigFromTopics({ topics: asTopics, notMentions: [] }))) };
+}
+
+/**
+ * The page reader's matcher with the packs' terms, compiled ahead of time (by the options page, as
+ * the packs change): compiling a large pack's terms on every page was a long task (~100 ms for
+ * 5,000 terms in `npm run bench`). `basedOn` is the digest of the build's matcher of the bundled
+ * topics it was compiled with (a page of a newer version of the extension compiles its own).
+ */
+export interface PackMatcher {
+  basedOn: string;
+  compiled: CompiledMatcher;
+}
+
+export function packMatcher(bundled: TopicsFile, packs: PackPageData, basedOn: string): PackMatcher {
+  return { basedOn, compiled: compileMatcher(matcherConfigFromTopics(withPackTopics(bundled, packs))) };
 }
 
 /** The topics a page reads with: the bundled ones, then the packs' own, with the terms the packs add to any of them. */

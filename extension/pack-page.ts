@@ -3,7 +3,6 @@ import type { PackPageData } from '../core/pack-merge';
 
 /** Where the options page keeps what pages need of the topic packs (core/pack-merge.ts packPageData). */
 export const PACK_PAGE_KEY = 'packPage';
-
 /**
  * What the topic packs that are on add to a page's reading, or nothing: read by the content script
  * with the settings (one storage read, in parallel with theirs). Written only by the extension's

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { FactData } from '../core/data-schema';
 import { bundledFactsOf, readPackLibrary, type PackLibrary, type SetAsidePack } from '../core/pack-library';
-import { packPageData, withPacks } from '../core/pack-merge';
+import { packMatcher, packPageData, withPacks } from '../core/pack-merge';
+import { bundledMatcher } from '../core/bundled-matcher';
+import { pageTopicData } from '../core/page-topic-data';
+import { PACK_MATCHER_KEY } from './pack-matcher';
 import { PACK_PAGE_KEY } from './pack-page';
 import type { InstalledFacts } from '../core/topic-packs';
 
@@ -43,11 +46,23 @@ export async function savePacks(library: PackLibrary): Promise<void> {
   await storePackPage(library);
 }
 
-/** What pages read of the packs (extension/pack-page.ts): kept beside them, so no page reads the packs themselves. */
+/**
+ * What pages read of the packs (extension/pack-page.ts): kept beside them, so no page reads the
+ * packs themselves; and the page reader's matcher with their terms, compiled here once rather
+ * than on every page. The matcher goes first: open pages follow the change of `packPage`, and
+ * then find the matcher that goes with it. Where it cannot be stored (a full quota), pages
+ * compile their own.
+ */
 async function storePackPage(library: PackLibrary): Promise<void> {
   const page = packPageData(library.packs);
-  if (page) await browser.storage.local.set({ [PACK_PAGE_KEY]: page });
-  else await browser.storage.local.remove(PACK_PAGE_KEY);
+  if (!page) {
+    await browser.storage.local.remove([PACK_PAGE_KEY, PACK_MATCHER_KEY]);
+    return;
+  }
+  await browser.storage.local
+    .set({ [PACK_MATCHER_KEY]: packMatcher(pageTopicData, page, bundledMatcher.digest ?? '') })
+    .catch(() => browser.storage.local.remove(PACK_MATCHER_KEY));
+  await browser.storage.local.set({ [PACK_PAGE_KEY]: page });
 }
 
 export async function forgetSetAsidePacks(): Promise<void> {

@@ -15,6 +15,7 @@ import { whenParsedAndIdle, yieldToPage } from '../page/yield-to-page';
 import { applyDensity } from '../core/density';
 import { createHoverIntent } from '../core/hover-intent';
 import { bundledMatcher } from '../core/bundled-matcher';
+import { loadPackMatcher } from './pack-matcher';
 import { createMatcher, matcherConfigFromTopics } from '../core/matcher';
 import type { CardAnswers, MessageCStoBG, MessageUItoCS, PageSummary } from '../core/messages';
 import { isTopicEnabled, type Settings } from '../core/settings';
@@ -59,7 +60,7 @@ export interface PageReader {
   /** Closes the card if one is open or opening (Escape, in this frame or another); whether there was one. */
   closeCard(): boolean;
   /** Reads the page afresh with what the topic packs now add (the reader added, changed or removed one). */
-  usePacks(packPage: PackPageData | undefined): void;
+  usePacks(packPage: PackPageData | undefined): Promise<void>;
 }
 
 /**
@@ -71,6 +72,8 @@ export interface PageReader {
 export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles, packPage }: PageReaderOptions): Promise<PageReader | undefined> {
   // The bundled topics, with what the reader's topic packs add (`usePacks` when they change).
   let packs = packPage;
+  // The matcher with the packs' terms as the options page compiled it (or, failing that, compiled here).
+  let packsMatcher = packs ? await loadPackMatcher() : undefined;
   let topicData = packs ? withPackTopics(pageTopicData, packs) : pageTopicData;
   let topicIds = topicData.topics.map((topic) => topic.id);
   // The highlight style sheet is added at once if the content script has not (page/highlight-styles.ts).
@@ -198,8 +201,8 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
       listenToTheReader();
       live = createLiveMentions({
         root,
-        // (The build compiled the bundled topics' matcher; with packs' terms it is compiled here.)
-        matcher: pageMatcher(createMatcher(packs ? matcherConfigFromTopics(topicData) : bundledMatcher), document),
+        // (The build compiled the bundled topics' matcher, the options page the one with the packs' terms.)
+        matcher: pageMatcher(createMatcher(packs ? (packsMatcher ?? matcherConfigFromTopics(topicData)) : bundledMatcher), document),
         isOwnElement: (element) => card?.isOwnElement(element) ?? false,
         onShadowRoot: (shadowRoot) => pageHighlighter.styleShadowRoot(shadowRoot),
         reach: readersReach,
@@ -328,7 +331,8 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
       intent.dismiss();
       return true;
     },
-    usePacks(next) {
+    async usePacks(next) {
+      packsMatcher = next ? await loadPackMatcher() : undefined;
       packs = next;
       topicData = packs ? withPackTopics(pageTopicData, packs) : pageTopicData;
       topicIds = topicData.topics.map((topic) => topic.id);

@@ -25,6 +25,11 @@ test.describe('topic packs on the options page', () => {
     await expect(packs.getByRole('listitem')).toHaveCount(1);
     await expect(packs).toContainText('version 1.0.0');
     await expect(packs).toContainText('1 topic (EU 5G Toolbox) · adds to Huawei · 2 entries');
+    // Beside it, what pages read of it, and the page reader's matcher with its terms, compiled once here.
+    await expect.poll(async () => ((await storedLocal(driver, 'packPage')) as { topics: { id: string }[] } | undefined)?.topics.map((topic) => topic.id)).toEqual(['eu-5g-toolbox']);
+    const packMatcher = (await storedLocal(driver, 'packMatcher')) as { basedOn: string; compiled: { patterns: { mention?: { text: string } }[] } };
+    expect(packMatcher.basedOn).toMatch(/^[0-9a-f]{16}$/);
+    expect(packMatcher.compiled.patterns.map((pattern) => pattern.mention?.text)).toEqual(expect.arrayContaining(['EU Toolbox', 'NIS Cooperation Group', 'Huawei']));
 
     // A pasted pack with an entry missing its answer: refused, with the place named; nothing changes.
     await section.getByLabel('Paste a pack').fill('{"format": 1, "id": "tiny", "name": "Tiny", "version": "1", "faq": [{"id": "a", "question": "Q?"}]}');
@@ -51,6 +56,7 @@ test.describe('topic packs on the options page', () => {
     await reopened.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' }).click();
     await expect(reopened.getByText('No pack added yet.')).toBeVisible();
     await expect.poll(async () => ((await storedLocal(driver, 'topicPacks')) as { packs: unknown[] }).packs).toEqual([]);
+    expect([await storedLocal(driver, 'packPage'), await storedLocal(driver, 'packMatcher')]).toEqual([undefined, undefined]);
   });
 });
 

@@ -70,7 +70,7 @@ test('a pack added in the options highlights its terms in open pages at once and
   expect(await highlightedTexts(tab)).toEqual({ huawei: ['Huawei'], '5g-standards': ['5G'] });
 });
 
-test('a page open with nothing of the bundled topics is read as soon as a pack it mentions is added, and let go when it is removed', async ({ driver, open }) => {
+test('a page open with nothing of the bundled topics is read as soon as a pack it mentions is added, follows the pack topic\'s switch, and is let go when the pack is removed', async ({ driver, open }) => {
   const tab = await open('pack-only-page.html');
   // Nothing to highlight yet (the page has been read by then: the seed article highlights in far less).
   await sleep(1000);
@@ -82,6 +82,14 @@ test('a page open with nothing of the bundled topics is read as soon as a pack i
   await expect(section.getByRole('status')).toContainText('Added "Sample: 5G security decisions in Europe" 1.0.0.');
   await expect.poll(async () => (await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
 
+  // The pack's topic has its switch among the topics, like the bundled ones.
+  const topics = ui(options).getByRole('region', { name: 'Topics' });
+  await topics.getByRole('checkbox', { name: 'EU 5G Toolbox' }).uncheck();
+  await expect.poll(() => highlightedTexts(tab)).toEqual({});
+  await topics.getByRole('checkbox', { name: 'EU 5G Toolbox' }).check();
+  await expect.poll(async () => (await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
+
   await section.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' }).click();
+  await expect(topics.getByRole('checkbox', { name: 'EU 5G Toolbox' })).toHaveCount(0);
   await expect.poll(() => highlightedTexts(tab)).toEqual({});
 });

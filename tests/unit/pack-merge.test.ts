@@ -72,6 +72,33 @@ describe('what pages read of the packs', () => {
   });
 });
 
+describe('the page reader\'s matcher with the packs\' terms, compiled by the options page', () => {
+  it('finds what a matcher compiled on the page would, pack terms and bundled ones alike, also through storage (JSON)', async () => {
+    const { packMatcher, packPageData, withPackTopics } = await import('../../core/pack-merge');
+    const { createMatcher, matcherConfigFromTopics } = await import('../../core/matcher');
+    const { pageTopicData } = await import('../../core/page-topic-data');
+    const { bundledMatcher } = await import('../../core/bundled-matcher');
+    const page = packPageData(library.packs)!;
+    const stored = JSON.parse(JSON.stringify(packMatcher(pageTopicData, page, bundledMatcher.digest!)));
+    expect(stored.basedOn).toBe(bundledMatcher.digest);
+    const compiled = createMatcher(stored.compiled);
+    const onThePage = createMatcher(matcherConfigFromTopics(withPackTopics(pageTopicData, page)));
+    const text = 'Member states follow the EU Toolbox, and British operators must remove Huawei kit from their 5G networks; the NIS Cooperation Group met.';
+    expect(compiled.findMentions(text)).toEqual(onThePage.findMentions(text));
+    expect(compiled.findMentions(text).map((mention) => mention.topic)).toEqual(['eu-5g-toolbox', 'huawei', '5g-standards', 'eu-5g-toolbox']);
+  });
+
+  it('is known by the digest of the build\'s matcher of the bundled topics, which changes when the topics do', async () => {
+    const { compileMatcher, matcherConfigFromTopics, matcherDigest } = await import('../../core/matcher');
+    const { bundledMatcher } = await import('../../core/bundled-matcher');
+    // The bench's recipe (bench/matcher-bench.mjs) gives the build's digest.
+    expect(matcherDigest(compileMatcher(matcherConfigFromTopics(factData)))).toBe(bundledMatcher.digest);
+    expect(bundledMatcher.digest).toMatch(/^[0-9a-f]{16}$/);
+    const fewer = { ...factData, topics: factData.topics.map((topic, index) => (index === 0 ? { ...topic, terms: topic.terms.slice(1) } : topic)) };
+    expect(matcherDigest(compileMatcher(matcherConfigFromTopics(fewer)))).not.toBe(bundledMatcher.digest);
+  });
+});
+
 describe('a pack that adds to another pack\'s topic', () => {
   it('adds its terms and entries there, in the card\'s data and on pages alike', async () => {
     const { packPageData, withPackTopics } = await import('../../core/pack-merge');
