@@ -139,6 +139,9 @@ export default defineConfig({
     // document's content script, entrypoints/content/index.ts, after this one.)
     content_scripts: [{ matches: ['<all_urls>'], js: ['frame.js'], run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true }],
     action: { default_title: pkg.displayName },
+    // What an organisation's policy may set (storage.managed; extension/pack-store.ts): its topic
+    // packs. Chromium checks policies against it; Firefox reads managed storage without one.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
     // Mentions drawn with the Custom Highlight API are invisible to assistive technology: these
     // commands reach them from the keyboard (changeable at chrome://extensions/shortcuts).
     commands: {

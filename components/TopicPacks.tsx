@@ -13,6 +13,7 @@ import { MessageBox, type Message } from './MessageBox';
 export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics' | 'faqIds'> }) {
   const [library, setLibrary] = useState<PackLibrary>();
   const [setAside, setSetAside] = useState<SetAsidePack[]>([]);
+  const [managedProblems, setManagedProblems] = useState<string[]>([]);
   const [pasted, setPasted] = useState('');
   const [message, setMessage] = useState<Message>();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -21,6 +22,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
     void loadPacks(bundled).then((loaded) => {
       setLibrary(loaded.library);
       setSetAside(loaded.setAside);
+      setManagedProblems(loaded.managedProblems);
     });
   }, []);
 
@@ -68,14 +70,23 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
           </button>
         </div>
       )}
+      {managedProblems.length > 0 && (
+        <div class="notice" role="alert">
+          <ul>
+            {managedProblems.map((problem, i) => (
+              <li key={i}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {library.packs.length === 0 ? (
         <p class="hint">No pack added yet.</p>
       ) : (
         <ul class="packs" aria-label="Your topic packs">
-          {library.packs.map(({ pack, enabled }) => (
+          {library.packs.map(({ pack, enabled, managed }) => (
             <li key={pack.id} class="pack">
               <label class="switch">
-                <input type="checkbox" role="switch" checked={enabled} onChange={(event) => void store(setPackEnabled(library, pack.id, event.currentTarget.checked), `${event.currentTarget.checked ? 'Turned on' : 'Turned off'} "${pack.name}".`)} />
+                <input type="checkbox" role="switch" checked={enabled} disabled={managed} aria-describedby={managed ? `managed-${pack.id}` : undefined} onChange={(event) => void store(setPackEnabled(library, pack.id, event.currentTarget.checked), `${event.currentTarget.checked ? 'Turned on' : 'Turned off'} "${pack.name}".`)} />
                 <span>
                   <strong>{pack.name}</strong> <span class="pack-meta">version {pack.version}</span>
                 </span>
@@ -89,13 +100,20 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
                   .filter(Boolean)
                   .join(' · ')}
               </p>
+              {managed && (
+                <p class="pack-meta" id={`managed-${pack.id}`}>
+                  Set by your organisation: it stays on, and cannot be replaced or removed here.
+                </p>
+              )}
               <div class="add-row">
                 <button type="button" onClick={() => downloadFile(`${pack.id}-${pack.version}.json`, packFile(pack))} aria-label={`Export ${pack.name}`}>
                   Export
                 </button>
-                <button type="button" onClick={() => void store(removePack(library, pack.id), `Removed "${pack.name}".`)} aria-label={`Remove ${pack.name}`}>
-                  Remove
-                </button>
+                {!managed && (
+                  <button type="button" onClick={() => void store(removePack(library, pack.id), `Removed "${pack.name}".`)} aria-label={`Remove ${pack.name}`}>
+                    Remove
+                  </button>
+                )}
               </div>
             </li>
           ))}

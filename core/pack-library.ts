@@ -11,6 +11,11 @@ import { readTopicPack, termsOfPack, type InstalledFacts, type TopicPack } from 
 export interface InstalledPack {
   pack: TopicPack;
   enabled: boolean;
+  /**
+   * Pushed by the reader's organisation through the browser's policy (storage.managed): always
+   * on, and not replaced, turned off or removed here; never written to storage.local.
+   */
+  managed?: boolean;
 }
 
 export interface PackLibrary {
@@ -51,8 +56,14 @@ export function installedFacts(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'
  * Reads what storage.local held: every pack that still reads, in order (each checked against the
  * bundled data and the packs before it), and those that do not, set aside with their reasons.
  */
-export function readPackLibrary(stored: unknown, bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): { library: PackLibrary; setAside: SetAsidePack[] } {
-  const library: PackLibrary = { format: 1, packs: [] };
+export function readPackLibrary(
+  stored: unknown,
+  bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>,
+  managed: readonly InstalledPack[] = [],
+): { library: PackLibrary; setAside: SetAsidePack[] } {
+  // The organisation's packs come first; the reader's own are checked against them too, and one
+  // with a managed pack's id stays stored but gives way to it.
+  const library: PackLibrary = { format: 1, packs: [...managed] };
   const setAside: SetAsidePack[] = [];
   if (stored === undefined || stored === null) return { library, setAside };
   const list = (stored as { format?: unknown; packs?: unknown }).packs;
@@ -61,6 +72,7 @@ export function readPackLibrary(stored: unknown, bundled: Pick<InstalledFacts, '
   }
   for (const item of list as unknown[]) {
     const pack = (item as { pack?: unknown } | null)?.pack;
+    if (managed.some((installed) => installed.pack.id === (pack as { id?: unknown } | null)?.id)) continue;
     const name = typeof (pack as { name?: unknown } | null)?.name === 'string' ? (pack as { name: string }).name : 'A pack';
     const reading = readTopicPack(JSON.stringify(pack ?? null), installedFacts(bundled, library));
     if (!reading.ok) {
@@ -71,6 +83,28 @@ export function readPackLibrary(stored: unknown, bundled: Pick<InstalledFacts, '
   }
   return { library, setAside };
 }
+
+/**
+ * The packs of the organisation's policy (storage.managed `topicPacks`: a list of pack files, each
+ * as its text or as an object), each read like a pack added by hand, against the bundled data and
+ * the policy's packs before it. A pack that does not read is left out, with its problems.
+ */
+export function readManagedPacks(policy: unknown, bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): { packs: InstalledPack[]; problems: string[] } {
+  const packs: InstalledPack[] = [];
+  const problems: string[] = [];
+  if (policy === undefined || policy === null) return { packs, problems };
+  if (!Array.isArray(policy)) return { packs, problems: ["Your organisation's policy has topicPacks that is not a list of packs."] };
+  policy.forEach((item: unknown, index) => {
+    const fileText = typeof item === 'string' ? item : JSON.stringify(item);
+    const reading = readTopicPack(fileText, installedFacts(bundled, { format: 1, packs }));
+    if (reading.ok) packs.push({ pack: reading.pack, enabled: true, managed: true });
+    else problems.push(`Your organisation's pack ${index + 1} was not added: ${reading.problems.join(' ')}`);
+  });
+  return { packs, problems };
+}
+
+/** What is written to storage.local: the reader's own packs, not the organisation's. */
+export const ownPacks = (library: PackLibrary): PackLibrary => ({ format: 1, packs: library.packs.filter((installed) => !installed.managed) });
 
 export type PackChange = { ok: true; library: PackLibrary; message: string; notes: string[] } | { ok: false; problems: string[] };
 
@@ -88,6 +122,9 @@ export function addPack(library: PackLibrary, fileText: string, bundled: Pick<In
   })();
   const id = typeof probe?.id === 'string' ? probe.id : undefined;
   const existing = library.packs.find(({ pack }) => pack.id === id);
+  if (existing?.managed) {
+    return { ok: false, problems: [`Pack "${existing.pack.name}" is managed by your organisation: it cannot be replaced here.`] };
+  }
   if (existing && existing.pack.version === probe?.version) {
     return { ok: false, problems: [`Pack "${existing.pack.name}" version ${existing.pack.version} is already installed.`] };
   }
@@ -101,12 +138,14 @@ export function addPack(library: PackLibrary, fileText: string, bundled: Pick<In
   return { ok: true, library: { format: 1, packs }, message, notes: reading.notes };
 }
 
+/** (The organisation's packs stay on.) */
 export function setPackEnabled(library: PackLibrary, id: string, enabled: boolean): PackLibrary {
-  return { format: 1, packs: library.packs.map((installed) => (installed.pack.id === id ? { ...installed, enabled } : installed)) };
+  return { format: 1, packs: library.packs.map((installed) => (installed.pack.id === id && !installed.managed ? { ...installed, enabled } : installed)) };
 }
 
+/** (The organisation's packs stay.) */
 export function removePack(library: PackLibrary, id: string): PackLibrary {
-  return { format: 1, packs: library.packs.filter(({ pack }) => pack.id !== id) };
+  return { format: 1, packs: library.packs.filter(({ pack, managed }) => pack.id !== id || managed) };
 }
 
 /** The pack's file, as it would be added again (for export). */

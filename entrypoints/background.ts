@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { chooseAnswer } from '../core/answer-ranking';
 import { answerModel } from '../core/answer-model';
 import { factData } from '../core/fact-data';
-import { loadFactsWithPacks } from '../extension/pack-store';
+import { loadFactsWithPacks, refreshPackPage } from '../extension/pack-store';
+import { bundledFactsOf } from '../core/pack-library';
 import { isMessageCStoBG, isMessageUItoBG, type CardAnswers, type MessageUItoBG, type MessageUItoCS, type PageSummary, type ResponseTo } from '../core/messages';
 
 export default defineBackground(() => {
@@ -69,12 +70,18 @@ export default defineBackground(() => {
     return false;
   }
 
-  // The data cards are ranked from: the bundled FAQ with the reader's topic packs that are on,
-  // read again whenever the options page changes them.
+  // The data cards are ranked from: the bundled FAQ with the topic packs that are on, read again
+  // whenever the options page or the organisation's policy (storage.managed) changes them. What
+  // pages read of the packs is written afresh when the policy changes, and when the extension is
+  // installed, updated or the browser starts (a newer version compiles the packs' matcher again).
   let rankingData = loadFactsWithPacks(factData);
+  const refreshPages = () => void refreshPackPage(bundledFactsOf(factData)).catch(() => {});
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'topicPacks' in changes) rankingData = loadFactsWithPacks(factData);
+    if ((area === 'local' || area === 'managed') && 'topicPacks' in changes) rankingData = loadFactsWithPacks(factData);
+    if (area === 'managed') refreshPages();
   });
+  browser.runtime.onInstalled.addListener(refreshPages);
+  browser.runtime.onStartup.addListener(refreshPages);
 
   // Which frame of each tab has a card open. Escape pressed in any frame of the tab closes it
   // (WCAG 1.4.13: dismissible without moving the pointer or focus, wherever focus is).

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { FactData } from '../core/data-schema';
-import { bundledFactsOf, readPackLibrary, type PackLibrary, type SetAsidePack } from '../core/pack-library';
+import { bundledFactsOf, ownPacks, readManagedPacks, readPackLibrary, type InstalledPack, type PackLibrary, type SetAsidePack } from '../core/pack-library';
 import { packMatcher, packPageData, withPacks } from '../core/pack-merge';
 import { bundledMatcher } from '../core/bundled-matcher';
 import { pageTopicData } from '../core/page-topic-data';
@@ -14,21 +14,48 @@ import type { InstalledFacts } from '../core/topic-packs';
 const KEY = 'topicPacks';
 const SET_ASIDE_KEY = 'topicPacksSetAside';
 
+// An organisation can push packs through the browser's policy: storage.managed, key `topicPacks`
+// (public/managed-schema.json). They come first, always on, and are never written here.
+const MANAGED_KEY = 'topicPacks';
+
 export interface LoadedPacks {
+  /** The organisation's packs (`managed`), then the reader's own. */
   library: PackLibrary;
   /** Every pack ever set aside, with its reasons (kept until the reader removes it). */
   setAside: SetAsidePack[];
+  /** Why packs of the organisation's policy were not added. */
+  managedProblems: string[];
+}
+
+/** The organisation's packs; none where no policy sets them (Firefox throws then, Chromium answers {}). */
+async function loadManagedPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<{ packs: InstalledPack[]; problems: string[] }> {
+  let policy: unknown;
+  try {
+    policy = (await browser.storage.managed.get(MANAGED_KEY))[MANAGED_KEY];
+  } catch {
+    policy = undefined;
+  }
+  return readManagedPacks(policy, bundled);
 }
 
 export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<LoadedPacks> {
-  const stored = await browser.storage.local.get([KEY, SET_ASIDE_KEY]);
-  const { library, setAside } = readPackLibrary(stored[KEY], bundled);
+  const [stored, managed] = await Promise.all([browser.storage.local.get([KEY, SET_ASIDE_KEY]), loadManagedPacks(bundled)]);
+  const { library, setAside } = readPackLibrary(stored[KEY], bundled, managed.packs);
   const earlier = Array.isArray(stored[SET_ASIDE_KEY]) ? (stored[SET_ASIDE_KEY] as SetAsidePack[]) : [];
-  if (setAside.length === 0) return { library, setAside: earlier };
+  if (setAside.length === 0) return { library, setAside: earlier, managedProblems: managed.problems };
   const all = [...earlier, ...setAside];
-  await browser.storage.local.set({ [KEY]: library, [SET_ASIDE_KEY]: all });
+  await browser.storage.local.set({ [KEY]: ownPacks(library), [SET_ASIDE_KEY]: all });
   await storePackPage(library);
-  return { library, setAside: all };
+  return { library, setAside: all, managedProblems: managed.problems };
+}
+
+/**
+ * Writes what pages read of the packs afresh: for the background, when the organisation's policy
+ * changes and when the extension starts or is updated (a newer version's bundled topics need the
+ * packs' matcher compiled again).
+ */
+export async function refreshPackPage(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<void> {
+  await storePackPage((await loadPacks(bundled)).library);
 }
 
 /** The bundled data with the reader's topic packs that are on; the bundled data alone where they cannot be read. */
@@ -42,7 +69,12 @@ export async function loadFactsWithPacks(data: FactData): Promise<FactData> {
 
 /** Stores the packs; fails with the browser's message (a full storage quota) and changes nothing then. */
 export async function savePacks(library: PackLibrary): Promise<void> {
-  await browser.storage.local.set({ [KEY]: library });
+  // A pack of the reader's own that gives way to the organisation's of the same id is kept stored.
+  const managedIds = new Set(library.packs.filter((installed) => installed.managed).map(({ pack }) => pack.id));
+  const stored = managedIds.size > 0 ? ((await browser.storage.local.get(KEY))[KEY] as { packs?: unknown } | undefined) : undefined;
+  const givenWay = (Array.isArray(stored?.packs) ? stored.packs : []).filter((item: { pack?: { id?: unknown } } | null) => managedIds.has(item?.pack?.id as string));
+  const own = ownPacks(library);
+  await browser.storage.local.set({ [KEY]: { ...own, packs: [...own.packs, ...givenWay] } });
   await storePackPage(library);
 }
 

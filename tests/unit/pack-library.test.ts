@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factData } from '../../core/fact-data';
-import { addPack, EMPTY_LIBRARY, packFile, readPackLibrary, removePack, setPackEnabled, type PackLibrary } from '../../core/pack-library';
+import { addPack, EMPTY_LIBRARY, ownPacks, packFile, readManagedPacks, readPackLibrary, removePack, setPackEnabled, type PackLibrary } from '../../core/pack-library';
 
 // The installed packs as storage.local keeps them: adding, replacing, turning off, removing, and
 // reading back what was stored, where a pack that no longer reads is set aside, never lost.
@@ -93,5 +93,58 @@ describe('readPackLibrary', () => {
     const read = readPackLibrary({ format: 7, packs: 'many' }, bundled);
     expect(read.library).toEqual(EMPTY_LIBRARY);
     expect(read.setAside).toEqual([{ stored: { format: 7, packs: 'many' }, name: 'The list of packs', reasons: ['It is not in a form this version can read.'] }]);
+  });
+});
+
+describe("the organisation's packs (storage.managed)", () => {
+  const otherPack = withVersion('1.0.0', (pack) => {
+    pack.id = 'other';
+    pack.name = 'Other';
+    pack.topics[0].id = 'other-topic';
+    pack.topics[0].terms = ['Open RAN'];
+    pack.topics[0].properNames = [];
+    pack.extends = [];
+  });
+
+  it('reads each pack of the policy, as text or as an object; always on and managed', () => {
+    const { packs, problems } = readManagedPacks([sampleText, JSON.parse(otherPack)], bundled);
+    expect(problems).toEqual([]);
+    expect(packs.map(({ pack, enabled, managed }) => [pack.id, enabled, managed])).toEqual([
+      ['sample-5g-security', true, true],
+      ['other', true, true],
+    ]);
+  });
+
+  it('leaves out a pack that does not read, saying which and why, and keeps the others', () => {
+    const { packs, problems } = readManagedPacks(['{"format": 1', sampleText], bundled);
+    expect(packs.map(({ pack }) => pack.id)).toEqual(['sample-5g-security']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Your organisation's pack 1 was not added: .*JSON/);
+    expect(readManagedPacks('not a list', bundled).problems).toEqual(["Your organisation's policy has topicPacks that is not a list of packs."]);
+    expect(readManagedPacks(undefined, bundled)).toEqual({ packs: [], problems: [] });
+  });
+
+  it('comes first; the reader cannot turn it off, remove it or replace it, and it is never stored as the reader\'s', () => {
+    const managed = readManagedPacks([sampleText], bundled).packs;
+    const own = added(EMPTY_LIBRARY, otherPack).library;
+    const { library, setAside } = readPackLibrary(JSON.parse(JSON.stringify(own)), bundled, managed);
+    expect(setAside).toEqual([]);
+    expect(library.packs.map(({ pack, managed }) => [pack.id, managed ?? false])).toEqual([
+      ['sample-5g-security', true],
+      ['other', false],
+    ]);
+    expect(setPackEnabled(library, 'sample-5g-security', false).packs[0].enabled).toBe(true);
+    expect(removePack(library, 'sample-5g-security').packs.map(({ pack }) => pack.id)).toEqual(['sample-5g-security', 'other']);
+    const replaced = addPack(library, withVersion('2.0.0'), bundled);
+    expect(replaced).toEqual({ ok: false, problems: ['Pack "Sample: 5G security decisions in Europe" is managed by your organisation: it cannot be replaced here.'] });
+    expect(ownPacks(library).packs.map(({ pack }) => pack.id)).toEqual(['other']);
+  });
+
+  it("gives way to it: a reader's own pack of the same id stays stored but unused", () => {
+    const managed = readManagedPacks([withVersion('2.0.0')], bundled).packs;
+    const own = added(EMPTY_LIBRARY, sampleText).library;
+    const { library, setAside } = readPackLibrary(JSON.parse(JSON.stringify(own)), bundled, managed);
+    expect(setAside).toEqual([]);
+    expect(library.packs.map(({ pack, managed }) => [pack.version, managed])).toEqual([['2.0.0', true]]);
   });
 });

@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../../support/firefox.mjs';
@@ -21,6 +21,15 @@ const ADDON_UUIDS: Record<string, string> = {
   'planted-error@fact-context.test': 'f4c7c0e1-7e57-4d2a-9a5e-0000000000b2',
 };
 
+
+/** A home directory whose managed-storage manifest gives the extension `data` as its storage.managed. */
+function homeWithManagedStorage(data: Record<string, unknown>): string {
+  const home = mkdtempSync(join(tmpdir(), 'fact-context-home-'));
+  const id = 'fact-context@fact-context.app';
+  mkdirSync(join(home, '.mozilla', 'managed-storage'), { recursive: true });
+  writeFileSync(join(home, '.mozilla', 'managed-storage', `${id}.json`), JSON.stringify({ name: id, description: 'Set by the end-to-end tests', type: 'storage', data }));
+  return home;
+}
 
 /** A puppeteer-core page (over WebDriver BiDi) as a driver tab. */
 export class FirefoxTab implements Tab {
@@ -183,9 +192,13 @@ export class FirefoxBrowser implements ExtensionBrowser {
           'network.proxy.allow_hijacking_localhost': true, // 127.0.0.1 through the proxy too
         }),
       },
-      // Puppeteer points Remote Settings at a data: URL, which a release Firefox only honours with
-      // this variable; without it Firefox polls firefox.settings.services.mozilla.com (through the proxy).
-      ...(options.firefoxProxyPort && { env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' } }),
+      env: {
+        ...process.env,
+        // Puppeteer points Remote Settings at a data: URL, which a release Firefox only honours with
+        // this variable; without it Firefox polls firefox.settings.services.mozilla.com (through the proxy).
+        ...(options.firefoxProxyPort && { MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' }),
+        ...(options.firefoxManagedStorage && { HOME: homeWithManagedStorage(options.firefoxManagedStorage) }),
+      },
     });
     const driver = new FirefoxBrowser(browser, doorUrl, downloads, viewport);
     driver.watchOutput();

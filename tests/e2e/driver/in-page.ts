@@ -145,14 +145,33 @@ const reads = {
     const rect = elements[0].getBoundingClientRect();
     return rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth;
   },
-  /** Scrolls the first visible element into view if it is not, and gives the point to click. */
+  /**
+   * The point to click on the first visible element, scrolled into view first where a click there
+   * would not reach it: outside the viewport, scrolled out of a box, or under something else (a
+   * sticky footer) — as a reader would scroll to it.
+   */
   clickPoint: (elements: Element[]) => {
     const element = elements.find(isVisible);
     if (!element) return undefined;
-    const before = element.getBoundingClientRect();
-    if (before.top < 0 || before.bottom > innerHeight || before.left < 0 || before.right > innerWidth) element.scrollIntoView({ block: 'center', inline: 'center' });
-    const rect = element.getBoundingClientRect();
-    return { x: rect.x + rect.width / 2, y: rect.y + Math.min(rect.height / 2, 12) };
+    const pointOf = () => {
+      const rect = element.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + Math.min(rect.height / 2, 12) };
+    };
+    /** What a click at the point reaches, through open shadow roots. */
+    const hitAt = ({ x, y }: { x: number; y: number }) => {
+      let target = document.elementFromPoint(x, y);
+      while (target?.shadowRoot) {
+        const inner = target.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === target) break;
+        target = inner;
+      }
+      return target;
+    };
+    const point = pointOf();
+    const hit = hitAt(point);
+    if (hit && (hit === element || element.contains(hit))) return point;
+    element.scrollIntoView({ block: 'center', inline: 'center' });
+    return pointOf();
   },
   /** Focuses the first element, and selects what is typed in it (so typing replaces it). */
   focus: (elements: Element[]) => {

@@ -56,6 +56,12 @@ export interface LaunchOptions {
    * then kept off the network too.
    */
   firefoxProxyPort?: number;
+  /**
+   * Firefox only: what the extension's managed storage (`storage.managed`) holds, as an
+   * organisation's policy would set it. Written as a managed-storage manifest under a home
+   * directory of this browser's own (Firefox reads ~/.mozilla/managed-storage/<add-on id>.json).
+   */
+  firefoxManagedStorage?: Record<string, unknown>;
 }
 
 export interface Tab extends Realm {
