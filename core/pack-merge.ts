@@ -56,7 +56,7 @@ export function withPacks(data: FactData, packs: readonly InstalledPack[]): Fact
 }
 
 /**
- * What pages need of the packs that are on, and no more (stored by the options page beside the
+ * What pages need of the packs that are on, and no more (stored by the background beside the
  * packs; the content script reads it with the settings): their topics without the entries' text,
  * the terms they add to existing topics, and the probe's expression for all those terms.
  */
@@ -76,7 +76,7 @@ export function packPageData(packs: readonly InstalledPack[]): PackPageData | un
 }
 
 /**
- * The page reader's matcher with the packs' terms, compiled ahead of time (by the options page, as
+ * The page reader's matcher with the packs' terms, compiled ahead of time (by the background, as
  * the packs change): compiling a large pack's terms on every page was a long task (~100 ms for
  * 5,000 terms in `npm run bench`). `basedOn` is the digest of the build's matcher of the bundled
  * topics it was compiled with (a page of a newer version of the extension compiles its own).

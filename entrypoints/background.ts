@@ -72,13 +72,18 @@ export default defineBackground(() => {
 
   // The data cards are ranked from: the bundled FAQ with the topic packs that are on, read again
   // whenever the options page or the organisation's policy (storage.managed) changes them. What
-  // pages read of the packs is written afresh when the policy changes, and when the extension is
-  // installed, updated or the browser starts (a newer version compiles the packs' matcher again).
+  // pages read of the packs is written here, one refresh after the other, on those changes and
+  // when the extension is installed, updated or the browser starts (a newer version compiles the
+  // packs' matcher again).
   let rankingData = loadFactsWithPacks(factData);
-  const refreshPages = () => void refreshPackPage(bundledFactsOf(factData)).catch(() => {});
+  let refreshing = Promise.resolve();
+  const refreshPages = () => {
+    refreshing = refreshing.then(() => refreshPackPage(bundledFactsOf(factData))).catch(() => {});
+  };
   browser.storage.onChanged.addListener((changes, area) => {
-    if ((area === 'local' || area === 'managed') && 'topicPacks' in changes) rankingData = loadFactsWithPacks(factData);
-    if (area === 'managed') refreshPages();
+    if (!((area === 'local' && 'topicPacks' in changes) || area === 'managed')) return;
+    rankingData = loadFactsWithPacks(factData);
+    refreshPages();
   });
   browser.runtime.onInstalled.addListener(refreshPages);
   browser.runtime.onStartup.addListener(refreshPages);

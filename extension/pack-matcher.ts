@@ -6,11 +6,11 @@ import type { PackMatcher } from '../core/pack-merge';
 // Apart from extension/pack-page.ts, which the every-page content script imports: this one brings
 // the build's compiled matcher with it, which only the page reader needs.
 
-/** Where the options page keeps the page reader's matcher with the packs' terms, compiled (core/pack-merge.ts packMatcher). */
+/** Where the background keeps the page reader's matcher with the packs' terms, compiled (core/pack-merge.ts packMatcher). */
 export const PACK_MATCHER_KEY = 'packMatcher';
 
 /**
- * The page reader's matcher with the packs' terms as the options page compiled it, if it was
+ * The page reader's matcher with the packs' terms as the background compiled it, if it was
  * compiled with this version's bundled topics and has the shape of one; otherwise nothing, and
  * the reader compiles its own. Read by the page reader only (pages with something to read).
  */

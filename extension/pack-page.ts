@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { PackPageData } from '../core/pack-merge';
 
-/** Where the options page keeps what pages need of the topic packs (core/pack-merge.ts packPageData). */
+/** Where the background keeps what pages need of the topic packs (core/pack-merge.ts packPageData). */
 export const PACK_PAGE_KEY = 'packPage';
 /**
  * What the topic packs that are on add to a page's reading, or nothing: read by the content script
  * with the settings (one storage read, in parallel with theirs). Written only by the extension's
- * options page; a value of another shape (an older version's) is ignored, never thrown on.
+ * background (extension/pack-store.ts refreshPackPage); a value of another shape (an older version's) is ignored, never thrown on.
  */
 export async function loadPackPage(): Promise<PackPageData | undefined> {
   try {
@@ -23,7 +23,7 @@ function asPackPage(value: unknown): PackPageData | undefined {
 }
 
 /**
- * Calls `onChange` with what pages read of the packs whenever the options page changes it (a pack
+ * Calls `onChange` with what pages read of the packs whenever the packs change (a pack
  * added, replaced, turned on or off, removed), so that open pages follow at once. Returns the
  * function that stops watching.
  */

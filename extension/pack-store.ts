@@ -45,14 +45,14 @@ export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds
   if (setAside.length === 0) return { library, setAside: earlier, managedProblems: managed.problems };
   const all = [...earlier, ...setAside];
   await browser.storage.local.set({ [KEY]: ownPacks(library), [SET_ASIDE_KEY]: all });
-  await storePackPage(library);
   return { library, setAside: all, managedProblems: managed.problems };
 }
 
 /**
- * Writes what pages read of the packs afresh: for the background, when the organisation's policy
- * changes and when the extension starts or is updated (a newer version's bundled topics need the
- * packs' matcher compiled again).
+ * Writes what pages read of the packs afresh. Only the background calls it, one call after the
+ * other: when the packs stored here or the organisation's policy change, and when the extension
+ * is installed or updated or the browser starts (a newer version's bundled topics need the packs'
+ * matcher compiled again). One writer in turn, so that an older reading never overwrites a newer.
  */
 export async function refreshPackPage(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<void> {
   await storePackPage((await loadPacks(bundled)).library);
@@ -75,7 +75,7 @@ export async function savePacks(library: PackLibrary): Promise<void> {
   const givenWay = (Array.isArray(stored?.packs) ? stored.packs : []).filter((item: { pack?: { id?: unknown } } | null) => managedIds.has(item?.pack?.id as string));
   const own = ownPacks(library);
   await browser.storage.local.set({ [KEY]: { ...own, packs: [...own.packs, ...givenWay] } });
-  await storePackPage(library);
+  // (The background then writes what pages read of them: refreshPackPage.)
 }
 
 /**

@@ -72,7 +72,7 @@ export interface PageReader {
 export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles, packPage }: PageReaderOptions): Promise<PageReader | undefined> {
   // The bundled topics, with what the reader's topic packs add (`usePacks` when they change).
   let packs = packPage;
-  // The matcher with the packs' terms as the options page compiled it (or, failing that, compiled here).
+  // The matcher with the packs' terms as the background compiled it (or, failing that, compiled here).
   let packsMatcher = packs ? await loadPackMatcher() : undefined;
   let topicData = packs ? withPackTopics(pageTopicData, packs) : pageTopicData;
   let topicIds = topicData.topics.map((topic) => topic.id);
@@ -201,7 +201,7 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
       listenToTheReader();
       live = createLiveMentions({
         root,
-        // (The build compiled the bundled topics' matcher, the options page the one with the packs' terms.)
+        // (The build compiled the bundled topics' matcher, the background the one with the packs' terms.)
         matcher: pageMatcher(createMatcher(packs ? (packsMatcher ?? matcherConfigFromTopics(topicData)) : bundledMatcher), document),
         isOwnElement: (element) => card?.isOwnElement(element) ?? false,
         onShadowRoot: (shadowRoot) => pageHighlighter.styleShadowRoot(shadowRoot),

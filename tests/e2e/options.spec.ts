@@ -56,7 +56,7 @@ test.describe('topic packs on the options page', () => {
     await reopened.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' }).click();
     await expect(reopened.getByText('No pack added yet.')).toBeVisible();
     await expect.poll(async () => ((await storedLocal(driver, 'topicPacks')) as { packs: unknown[] }).packs).toEqual([]);
-    expect([await storedLocal(driver, 'packPage'), await storedLocal(driver, 'packMatcher')]).toEqual([undefined, undefined]);
+    await expect.poll(async () => [await storedLocal(driver, 'packPage'), await storedLocal(driver, 'packMatcher')]).toEqual([undefined, undefined]);
   });
 });
 
