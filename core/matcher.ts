@@ -217,12 +217,12 @@ function compilePatterns(config: MatcherConfig): { folded: string[]; patterns: P
 /** Compiles `config` whole, automaton included, into JSON (for the build; see `CompiledMatcher`). */
 export function compileMatcher(config: MatcherConfig): CompiledMatcher {
   const { folded, patterns } = compilePatterns(config);
-  return {
-    patterns: patterns.map(compactPattern),
-    termAnchors: anchorsOf(folded.filter((_, i) => patterns[i].mention)),
-    allAnchors: anchorsOf(folded),
-    automaton: compileAutomaton(folded, patterns),
-  };
+  return { patterns: patterns.map(compactPattern), ...anchorWords(folded, patterns), automaton: compileAutomaton(folded, patterns) };
+}
+
+/** The anchor words of the terms, and of every pattern (`patterns[i]` is `folded[i]`). */
+function anchorWords(folded: readonly string[], patterns: readonly Pattern[]): { termAnchors: string[]; allAnchors: string[] } {
+  return { termAnchors: anchorsOf(folded.filter((_, i) => patterns[i].mention)), allAnchors: anchorsOf(folded) };
 }
 
 /** A pattern without its false flags and empty lists: a third of the compiled matcher's size. */
@@ -264,24 +264,22 @@ const isCompiled = (config: MatcherConfig | CompiledMatcher): config is Compiled
  */
 export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher {
   let patterns: Pattern[];
-  let termAnchorWords: string[];
-  let allAnchorWords: string[];
+  let anchors: { termAnchors: string[]; allAnchors: string[] };
   let automatonData: () => AutomatonData;
   if (isCompiled(config)) {
     patterns = config.patterns.map(fullPattern);
-    ({ termAnchors: termAnchorWords, allAnchors: allAnchorWords } = config);
+    anchors = config;
     automatonData = () => config.automaton;
   } else {
-    const compiled = compilePatterns(config);
-    patterns = compiled.patterns;
-    termAnchorWords = anchorsOf(compiled.folded.filter((_, i) => patterns[i].mention));
-    allAnchorWords = anchorsOf(compiled.folded);
-    automatonData = () => compileAutomaton(compiled.folded, patterns);
+    const { folded, patterns: compiled } = compilePatterns(config);
+    patterns = compiled;
+    anchors = anchorWords(folded, patterns);
+    automatonData = () => compileAutomaton(folded, compiled);
   }
 
   const longest = Math.max(1, ...patterns.map((p) => p.length));
   let automaton: ReturnType<typeof automatonFrom> | undefined;
-  const built = () => (automaton ??= automatonFrom(automatonData(), patterns));
+  const built = () => (automaton ??= automatonFrom(automatonData(), patterns, longest));
 
   // A faster first look for the usual case, a page that mentions nothing: every term contains its
   // longest word (its anchor), and V8's regex engine finds anchors in lower-cased text several
@@ -298,8 +296,8 @@ export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher 
   // (terms, cues and "not a mention" phrases, whose places decide what counts): on an article's
   // paragraph the automaton then reads a few dozen characters around each mention instead of all
   // of it, and on a cold page (V8 interprets the loop at first) that was most of the matcher's time.
-  const termAnchors = anchorFinder(termAnchorWords);
-  const allAnchors = anchorFinder(allAnchorWords);
+  const termAnchors = anchorFinder(anchors.termAnchors);
+  const allAnchors = anchorFinder(anchors.allAnchors);
 
   /**
    * The stretches of `text` where any pattern holding one of `anchors`' words can be: `longest`
@@ -492,10 +490,9 @@ function classTable(pairs: readonly number[]): Uint16Array {
  * The automaton's tables and the loops that read text with them. Typed arrays only, and a
  * transition table filled in as the text needs it: this runs cold on every page with a candidate.
  */
-function automatonFrom(data: AutomatonData, patterns: readonly Pattern[]) {
+function automatonFrom(data: AutomatonData, patterns: readonly Pattern[], longest: number) {
   const { classCount, fail } = data;
   const stateCount = data.parent.length;
-  const longest = Math.max(1, ...patterns.map((p) => p.length));
   const classOf = classTable(data.classes);
 
   // Each state's children (its trie edges) and its patterns, grouped by state: state s has

@@ -3,8 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { chooseAnswer } from '../core/answer-ranking';
 import { answerModel } from '../core/answer-model';
 import { factData } from '../core/fact-data';
-import { loadFactsWithPacks, refreshPackPage } from '../extension/pack-store';
+import { loadFactsWithPacks, loadPacks, storePackPage } from '../extension/pack-store';
 import { bundledFactsOf } from '../core/pack-library';
+import { withPacks } from '../core/pack-merge';
 import { isMessageCStoBG, isMessageUItoBG, type CardAnswers, type MessageUItoBG, type MessageUItoCS, type PageSummary, type ResponseTo } from '../core/messages';
 
 export default defineBackground(() => {
@@ -75,18 +76,20 @@ export default defineBackground(() => {
   // pages read of the packs is written here, one refresh after the other, on those changes and
   // when the extension is installed, updated or the browser starts (a newer version compiles the
   // packs' matcher again).
+  // Each refresh reads the packs once, for both, after the one before it has written: an older
+  // reading never overwrites a newer.
   let rankingData = loadFactsWithPacks(factData);
-  let refreshing = Promise.resolve();
-  const refreshPages = () => {
-    refreshing = refreshing.then(() => refreshPackPage(bundledFactsOf(factData))).catch(() => {});
+  let writing: Promise<unknown> = Promise.resolve();
+  const refreshPacks = () => {
+    const library = writing.then(() => loadPacks(bundledFactsOf(factData))).then((loaded) => loaded.library);
+    rankingData = library.then((read) => withPacks(factData, read.packs)).catch(() => factData);
+    writing = library.then(storePackPage).catch(() => {});
   };
   browser.storage.onChanged.addListener((changes, area) => {
-    if (!((area === 'local' && 'topicPacks' in changes) || area === 'managed')) return;
-    rankingData = loadFactsWithPacks(factData);
-    refreshPages();
+    if ((area === 'local' && 'topicPacks' in changes) || area === 'managed') refreshPacks();
   });
-  browser.runtime.onInstalled.addListener(refreshPages);
-  browser.runtime.onStartup.addListener(refreshPages);
+  browser.runtime.onInstalled.addListener(refreshPacks);
+  browser.runtime.onStartup.addListener(refreshPacks);
 
   // Which frame of each tab has a card open. Escape pressed in any frame of the tab closes it
   // (WCAG 1.4.13: dismissible without moving the pointer or focus, wherever focus is).

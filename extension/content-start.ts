@@ -41,6 +41,14 @@ function hostOf(origin: string | undefined): string {
   }
 }
 
+/** Whether text may hold a term: of the bundled topics (the build's probe), or of the packs that are on. */
+function mayHoldMention(packPage: PackPageData | undefined): (text: string) => boolean {
+  const bundled = createMentionProbe(topicProbeSource);
+  if (!packPage) return bundled;
+  const packs = createMentionProbe(packPage.probe);
+  return (text) => bundled(text) || packs(text);
+}
+
 /**
  * What the content script does in a document, once it knows it is worth it: in the top document
  * at once (entrypoints/content/index.ts), in a frame once the frame's probe has found something
@@ -51,14 +59,6 @@ function hostOf(origin: string | undefined): string {
  * (no style sheet, probe, matcher, observer or listener) until the reader turns it on. Answers
  * the popup's messages either way.
  */
-/** Whether text may hold a term: of the bundled topics (the build's probe), or of the packs that are on. */
-function mayHoldMention(packPage: PackPageData | undefined): (text: string) => boolean {
-  const bundled = createMentionProbe(topicProbeSource);
-  if (!packPage) return bundled;
-  const packs = createMentionProbe(packPage.probe);
-  return (text) => bundled(text) || packs(text);
-}
-
 export async function startContent(ctx: ContentScriptContext, { probed }: { probed: boolean }): Promise<void> {
   const host = frameHost();
   // A top-level about:blank tab has no site to apply the reader's site rules to, nor one for the

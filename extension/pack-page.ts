@@ -6,7 +6,8 @@ export const PACK_PAGE_KEY = 'packPage';
 /**
  * What the topic packs that are on add to a page's reading, or nothing: read by the content script
  * with the settings (one storage read, in parallel with theirs). Written only by the extension's
- * background (extension/pack-store.ts refreshPackPage); a value of another shape (an older version's) is ignored, never thrown on.
+ * background (extension/pack-store.ts storePackPage); a value of another shape (an older
+ * version's) is ignored, never thrown on.
  */
 export async function loadPackPage(): Promise<PackPageData | undefined> {
   try {

@@ -48,16 +48,6 @@ export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds
   return { library, setAside: all, managedProblems: managed.problems };
 }
 
-/**
- * Writes what pages read of the packs afresh. Only the background calls it, one call after the
- * other: when the packs stored here or the organisation's policy change, and when the extension
- * is installed or updated or the browser starts (a newer version's bundled topics need the packs'
- * matcher compiled again). One writer in turn, so that an older reading never overwrites a newer.
- */
-export async function refreshPackPage(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<void> {
-  await storePackPage((await loadPacks(bundled)).library);
-}
-
 /** The bundled data with the reader's topic packs that are on; the bundled data alone where they cannot be read. */
 export async function loadFactsWithPacks(data: FactData): Promise<FactData> {
   try {
@@ -75,7 +65,7 @@ export async function savePacks(library: PackLibrary): Promise<void> {
   const givenWay = (Array.isArray(stored?.packs) ? stored.packs : []).filter((item: { pack?: { id?: unknown } } | null) => managedIds.has(item?.pack?.id as string));
   const own = ownPacks(library);
   await browser.storage.local.set({ [KEY]: { ...own, packs: [...own.packs, ...givenWay] } });
-  // (The background then writes what pages read of them: refreshPackPage.)
+  // (The background then writes what pages read of them: storePackPage.)
 }
 
 /**
@@ -83,9 +73,10 @@ export async function savePacks(library: PackLibrary): Promise<void> {
  * packs themselves; and the page reader's matcher with their terms, compiled here once rather
  * than on every page. The matcher goes first: open pages follow the change of `packPage`, and
  * then find the matcher that goes with it. Where it cannot be stored (a full quota), pages
- * compile their own.
+ * compile their own. Written by the background only, one write after the other (see there), so
+ * that an older reading of the packs never overwrites a newer one.
  */
-async function storePackPage(library: PackLibrary): Promise<void> {
+export async function storePackPage(library: PackLibrary): Promise<void> {
   const page = packPageData(library.packs);
   if (!page) {
     await browser.storage.local.remove([PACK_PAGE_KEY, PACK_MATCHER_KEY]);

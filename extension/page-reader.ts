@@ -71,15 +71,18 @@ export interface PageReader {
  */
 export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles, packPage }: PageReaderOptions): Promise<PageReader | undefined> {
   // The bundled topics, with what the reader's topic packs add (`usePacks` when they change).
+  const topicsWith = (packs: PackPageData | undefined) => (packs ? withPackTopics(pageTopicData, packs) : pageTopicData);
   let packs = packPage;
-  // The matcher with the packs' terms as the background compiled it (or, failing that, compiled here).
-  let packsMatcher = packs ? await loadPackMatcher() : undefined;
-  let topicData = packs ? withPackTopics(pageTopicData, packs) : pageTopicData;
+  let topicData = topicsWith(packs);
   let topicIds = topicData.topics.map((topic) => topic.id);
+  // The matcher with the packs' terms as the background compiled it (or, failing that, compiled
+  // here): read from storage while the page finishes parsing.
+  const packsMatcherAtStart = packs ? loadPackMatcher() : undefined;
   // The highlight style sheet is added at once if the content script has not (page/highlight-styles.ts).
   let highlighter = isOn() ? createHighlighter(topicIds, document, styles) : styles?.remove();
   ctx.onInvalidated(() => highlighter?.destroy());
   await whenParsedAndIdle();
+  let packsMatcher = await packsMatcherAtStart;
   // (The content script checked the document's type; its root element is known only now.)
   if (!(document.documentElement instanceof HTMLElement)) {
     highlighter?.destroy();
@@ -334,7 +337,7 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
     async usePacks(next) {
       packsMatcher = next ? await loadPackMatcher() : undefined;
       packs = next;
-      topicData = packs ? withPackTopics(pageTopicData, packs) : pageTopicData;
+      topicData = topicsWith(packs);
       topicIds = topicData.topics.map((topic) => topic.id);
       intent.dismiss();
       stepped = undefined;

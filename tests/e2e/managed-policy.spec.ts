@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension } from '../support/chromium.mjs';
 import { ChromiumTab } from './driver/chromium';
 import { ui } from './driver/locator';
+import type { Tab } from './driver/types';
 import { openOptions } from './extension-pages';
 import { ExtensionErrorLog } from './extension-errors';
 import { expect, test } from './fixtures';
@@ -42,6 +43,26 @@ function writePolicy(file: string, policy: unknown) {
   }
 }
 
+/** On a fixture page: the organisation's pack is highlighted and answers in the card. */
+async function expectPackOnPage(tab: Tab) {
+  await expect.poll(async () => (await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
+  await hoverText(tab, '#toolbox', 'EU Toolbox');
+  await expect(popover(tab).getByRole('heading', { level: 2 })).toHaveText('What is the EU 5G Toolbox?');
+}
+
+/** On the options page: the organisation's pack is listed as its, on, with no way to turn it off or remove it; the broken one is named. */
+async function expectManagedOnOptions(options: Tab) {
+  const section = ui(options).getByRole('region', { name: 'Topic packs' });
+  const packs = section.getByRole('list', { name: 'Your topic packs' });
+  await expect(packs).toContainText('Set by your organisation: it stays on, and cannot be replaced or removed here.');
+  const toggle = packs.getByRole('switch', { name: /Sample: 5G security decisions in Europe/ });
+  await expect(toggle).toBeChecked();
+  await expect(toggle).not.toBeEnabled();
+  await expect(packs.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' })).toHaveCount(0);
+  await expect(section.getByRole('alert')).toContainText("Your organisation's pack 2 was not added");
+  return section;
+}
+
 test("an organisation's policy adds a topic pack: highlighted and answered on pages, shown on the options page as set by the organisation, which the reader cannot turn off or remove @chromium-only", async ({ fixtureOrigin }) => {
   const { dir, id } = buildWithFixedId();
   const policyFile = join(POLICY_DIR, `fact-context-e2e-${id}.json`);
@@ -59,22 +80,13 @@ test("an organisation's policy adds a topic pack: highlighted and answered on pa
       await log.watchPage(page);
       const tab = new ChromiumTab(page);
       await page.goto(`${fixtureOrigin}/pack-page.html`);
-      await expect.poll(async () => (await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
-      await hoverText(tab, '#toolbox', 'EU Toolbox');
-      await expect(popover(tab).getByRole('heading', { level: 2 })).toHaveText('What is the EU 5G Toolbox?');
+      await expectPackOnPage(tab);
 
       // The options page lists it as the organisation's: on, its switch disabled, no Remove.
       const optionsPage = await launched.context.newPage();
       await log.watchPage(optionsPage);
       await optionsPage.goto(`chrome-extension://${id}/options.html`);
-      const section = ui(new ChromiumTab(optionsPage)).getByRole('region', { name: 'Topic packs' });
-      const packs = section.getByRole('list', { name: 'Your topic packs' });
-      await expect(packs).toContainText('Set by your organisation: it stays on, and cannot be replaced or removed here.');
-      const toggle = packs.getByRole('switch', { name: /Sample: 5G security decisions in Europe/ });
-      await expect(toggle).toBeChecked();
-      await expect(toggle).not.toBeEnabled();
-      await expect(packs.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' })).toHaveCount(0);
-      await expect(section.getByRole('alert')).toContainText("Your organisation's pack 2 was not added");
+      const section = await expectManagedOnOptions(new ChromiumTab(optionsPage));
       // Adding the same pack by hand does not replace it.
       await section.getByLabel('Paste a pack').fill(samplePack.replace('"version": "1.0.0"', '"version": "2.0.0"'));
       await section.getByRole('button', { name: 'Add pack' }).click();
@@ -97,15 +109,6 @@ test("an organisation's managed storage adds a topic pack in Firefox too, shown 
   const driver = await launch({ firefoxManagedStorage: { topicPacks: [samplePack, '{"format": 1, "id": "broken"'] } });
   const tab = await driver.newTab();
   await tab.goto(`${fixtureOrigin}/pack-page.html`);
-  await expect.poll(async () => (await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
-  await hoverText(tab, '#toolbox', 'EU Toolbox');
-  await expect(popover(tab).getByRole('heading', { level: 2 })).toHaveText('What is the EU 5G Toolbox?');
-
-  const options = await openOptions(driver);
-  const section = ui(options).getByRole('region', { name: 'Topic packs' });
-  const packs = section.getByRole('list', { name: 'Your topic packs' });
-  await expect(packs).toContainText('Set by your organisation: it stays on, and cannot be replaced or removed here.');
-  await expect(packs.getByRole('switch', { name: /Sample: 5G security decisions in Europe/ })).not.toBeEnabled();
-  await expect(packs.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' })).toHaveCount(0);
-  await expect(section.getByRole('alert')).toContainText("Your organisation's pack 2 was not added");
+  await expectPackOnPage(tab);
+  await expectManagedOnOptions(await openOptions(driver));
 });

@@ -16,8 +16,10 @@ export { FIREFOX_EXTENSION_DIR, FIREFOX_PATH };
  * the planted-error test add-on's (tests/support/planted-error-extension), which stands in for it
  * when the error log itself is tested. Errors are told apart from other add-ons' by them.
  */
+/** The extension's add-on id (wxt.config.ts, browser_specific_settings). */
+const EXTENSION_ID = 'fact-context@fact-context.app';
 const ADDON_UUIDS: Record<string, string> = {
-  'fact-context@fact-context.app': 'f4c7c0e1-7e57-4d2a-9a5e-0000000000a1',
+  [EXTENSION_ID]: 'f4c7c0e1-7e57-4d2a-9a5e-0000000000a1',
   'planted-error@fact-context.test': 'f4c7c0e1-7e57-4d2a-9a5e-0000000000b2',
 };
 
@@ -25,9 +27,8 @@ const ADDON_UUIDS: Record<string, string> = {
 /** A home directory whose managed-storage manifest gives the extension `data` as its storage.managed. */
 function homeWithManagedStorage(data: Record<string, unknown>): string {
   const home = mkdtempSync(join(tmpdir(), 'fact-context-home-'));
-  const id = 'fact-context@fact-context.app';
   mkdirSync(join(home, '.mozilla', 'managed-storage'), { recursive: true });
-  writeFileSync(join(home, '.mozilla', 'managed-storage', `${id}.json`), JSON.stringify({ name: id, description: 'Set by the end-to-end tests', type: 'storage', data }));
+  writeFileSync(join(home, '.mozilla', 'managed-storage', `${EXTENSION_ID}.json`), JSON.stringify({ name: EXTENSION_ID, description: 'Set by the end-to-end tests', type: 'storage', data }));
   return home;
 }
 
@@ -135,7 +136,7 @@ export class FirefoxTab implements Tab {
  */
 export class FirefoxBrowser implements ExtensionBrowser {
   readonly engine = 'firefox' as const;
-  readonly extensionOrigin = `moz-extension://${ADDON_UUIDS['fact-context@fact-context.app']}`;
+  readonly extensionOrigin = `moz-extension://${ADDON_UUIDS[EXTENSION_ID]}`;
   readonly errors: string[] = [];
   private readonly tabs = new Map<Page, FirefoxTab>();
   private extensionPage: Promise<Page> | undefined;
