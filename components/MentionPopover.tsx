@@ -11,8 +11,8 @@ export interface MentionPopoverProps {
   /** The topic's other entries, in the order they ranked. */
   others: readonly FaqEntry[];
   onClose(): void;
-  /** One click to silence the extension on this site (undo from the popup). */
-  onTurnOffSite(): void;
+  /** One click to silence the extension on this site (undo from the popup); absent where the organisation's policy sets the sites. */
+  onTurnOffSite?: () => void;
   /** Opens the full FAQ page at the chosen entry. */
   onOpenFaq(): void;
 }
@@ -100,9 +100,11 @@ export function MentionPopover({ topicLabel, topicSummary, topicColour, chosen, 
         <button type="button" class="action" onClick={onOpenFaq}>
           Open in the FAQ
         </button>
-        <button type="button" class="action" onClick={onTurnOffSite}>
-          Turn off on this site
-        </button>
+        {onTurnOffSite && (
+          <button type="button" class="action" onClick={onTurnOffSite}>
+            Turn off on this site
+          </button>
+        )}
       </div>
     </section>
   );

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { bundledFacts, faqTopics, loadPageFacts, topicIds } from '../extension/extension-data';
+import { loadSettingsPolicy, watchManagedPolicy, type LoadedSettingsPolicy } from '../extension/managed-policy';
 import { watchPackPage } from '../extension/pack-page';
 import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
 import type { Density } from '../core/density';
 import { serializeSettings, type Settings } from '../core/settings';
+import { applySettingsPolicy, isLocked } from '../core/settings-policy';
 import { describeSettingsProblem, parseSettingsFile } from '../core/settings-messages';
 import { mergeSiteRules, parseSiteInput, type SiteMode, type SiteRule } from '../core/site-rules';
 import { downloadFile } from './download-file';
@@ -34,6 +36,11 @@ function parseSiteLines(text: string, includeSubdomains: boolean): { rules: Site
   return { rules };
 }
 
+/** Beside a setting the organisation's policy locks. */
+function ManagedMark({ block = false }: { block?: boolean }) {
+  return <span class={block ? 'hint managed-mark block' : 'hint managed-mark'}>Set by your organisation</span>;
+}
+
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings>();
   const [loadProblems, setLoadProblems] = useState<string[]>([]);
@@ -45,6 +52,14 @@ export function OptionsApp() {
   const fileInput = useRef<HTMLInputElement>(null);
   // The bundled topics and those of the topic packs that are on, followed as packs change.
   const [topics, setTopics] = useState(faqTopics);
+  // What the organisation's policy locks (core/settings-policy.ts): shown, not changeable.
+  const [managed, setManaged] = useState<LoadedSettingsPolicy>({ policy: {}, problems: [] });
+
+  useEffect(() => {
+    const readPolicy = () => void loadSettingsPolicy().then(setManaged);
+    readPolicy();
+    return watchManagedPolicy(readPolicy);
+  }, []);
 
   useEffect(() => {
     const readTopics = () => void loadPageFacts().then((facts) => setTopics(facts.topics));
@@ -62,7 +77,10 @@ export function OptionsApp() {
 
   if (!settings) return <main class="options" aria-busy="true" />;
 
-  const save = async (next: Settings, message = 'Saved.') => {
+  const { policy } = managed;
+  const save = async (changed: Settings, message = 'Saved.') => {
+    // (The background would put back what the policy sets: so does this page, at once.)
+    const next = applySettingsPolicy(changed, policy);
     setSettings(next);
     await saveSettings(next);
     setStatus(message);
@@ -79,6 +97,8 @@ export function OptionsApp() {
     setSiteText('');
     void save({ ...settings, sites: mergeSiteRules(settings.sites, parsed.rules) }, `Added ${parsed.rules.map((r) => r.host).join(', ')}.`);
   };
+
+  const sitesLocked = isLocked(policy, 'sites');
 
   const exportSettings = () => downloadFile('fact-context-settings.json', serializeSettings(settings));
 
@@ -112,11 +132,31 @@ export function OptionsApp() {
         </div>
       )}
 
+      {(Object.keys(policy).length > 0 || managed.problems.length > 0) && (
+        <div class="notice managed-notice" role="note" aria-label="Set by your organisation">
+          <p>Your organisation manages some of these settings through the browser's policy. They are marked “Set by your organisation” and cannot be changed here.</p>
+          {managed.problems.length > 0 && (
+            <ul>
+              {managed.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
       <section aria-labelledby="general-title">
         <h2 id="general-title">General</h2>
         <label class="row">
-          <input type="checkbox" role="switch" checked={settings.enabled} onChange={(e) => void save({ ...settings, enabled: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={settings.enabled}
+            disabled={isLocked(policy, 'enabled')}
+            onChange={(e) => void save({ ...settings, enabled: e.currentTarget.checked })}
+          />
           <span>Show context on web pages</span>
+          {isLocked(policy, 'enabled') && <ManagedMark />}
         </label>
       </section>
 
@@ -128,20 +168,30 @@ export function OptionsApp() {
             <input
               type="checkbox"
               checked={settings.topics[topic.id] !== false}
+              disabled={isLocked(policy, 'topics', topic.id)}
               onChange={(e) => void save({ ...settings, topics: { ...settings.topics, [topic.id]: e.currentTarget.checked } })}
             />
             <span class="faq-dot" aria-hidden="true" />
             <span>{topic.label}</span>
+            {isLocked(policy, 'topics', topic.id) && <ManagedMark />}
           </label>
         ))}
       </section>
 
       <section aria-labelledby="density-title">
         <h2 id="density-title">Highlight density</h2>
+        {isLocked(policy, 'density') && <ManagedMark block />}
         <div role="radiogroup" aria-labelledby="density-title">
           {DENSITIES.map((density) => (
             <label class="row" key={density.value}>
-              <input type="radio" name="density" value={density.value} checked={settings.density === density.value} onChange={() => void save({ ...settings, density: density.value })} />
+              <input
+                type="radio"
+                name="density"
+                value={density.value}
+                checked={settings.density === density.value}
+                disabled={isLocked(policy, 'density')}
+                onChange={() => void save({ ...settings, density: density.value })}
+              />
               <span>
                 {density.label} <span class="hint">{density.hint}</span>
               </span>
@@ -152,10 +202,18 @@ export function OptionsApp() {
 
       <section aria-labelledby="sites-title">
         <h2 id="sites-title">Sites</h2>
+        {sitesLocked && <ManagedMark block />}
         <div role="radiogroup" aria-labelledby="sites-title">
           {MODES.map((mode) => (
             <label class="row" key={mode.value}>
-              <input type="radio" name="site-mode" value={mode.value} checked={settings.siteMode === mode.value} onChange={() => void save({ ...settings, siteMode: mode.value })} />
+              <input
+                type="radio"
+                name="site-mode"
+                value={mode.value}
+                checked={settings.siteMode === mode.value}
+                disabled={sitesLocked}
+                onChange={() => void save({ ...settings, siteMode: mode.value })}
+              />
               <span>{mode.label}</span>
             </label>
           ))}
@@ -168,42 +226,46 @@ export function OptionsApp() {
               <li key={rule.host}>
                 <span class="site-host">{rule.host}</span>
                 <span class="hint">{rule.includeSubdomains ? 'and its subdomains' : 'this host only'}</span>
-                <button type="button" class="remove" aria-label={`Remove ${rule.host}`} onClick={() => void save({ ...settings, sites: settings.sites.filter((r) => r !== rule) }, `Removed ${rule.host}.`)}>
-                  Remove
-                </button>
+                {!sitesLocked && (
+                  <button type="button" class="remove" aria-label={`Remove ${rule.host}`} onClick={() => void save({ ...settings, sites: settings.sites.filter((r) => r !== rule) }, `Removed ${rule.host}.`)}>
+                    Remove
+                  </button>
+                )}
               </li>
             ))}
           </ul>
         )}
-        <form class="add-site" onSubmit={addSites} noValidate>
-          <label for="site-input">Add a site (a host name like example.com, or paste a URL)</label>
-          <div class="add-row">
-            <input
-              id="site-input"
-              type="text"
-              inputMode="url"
-              autoComplete="off"
-              spellcheck={false}
-              value={siteText}
-              aria-invalid={siteError ? 'true' : 'false'}
-              aria-describedby={siteError ? 'site-error' : undefined}
-              onInput={(e) => {
-                setSiteText(e.currentTarget.value);
-                if (siteError) setSiteError('');
-              }}
-            />
-            <button type="submit">Add</button>
-          </div>
-          <label class="row small">
-            <input type="checkbox" checked={siteSubdomains} onChange={(e) => setSiteSubdomains(e.currentTarget.checked)} />
-            <span>Include its subdomains</span>
-          </label>
-          {siteError && (
-            <p id="site-error" class="error" role="alert">
-              {siteError}
-            </p>
-          )}
-        </form>
+        {!sitesLocked && (
+          <form class="add-site" onSubmit={addSites} noValidate>
+            <label for="site-input">Add a site (a host name like example.com, or paste a URL)</label>
+            <div class="add-row">
+              <input
+                id="site-input"
+                type="text"
+                inputMode="url"
+                autoComplete="off"
+                spellcheck={false}
+                value={siteText}
+                aria-invalid={siteError ? 'true' : 'false'}
+                aria-describedby={siteError ? 'site-error' : undefined}
+                onInput={(e) => {
+                  setSiteText(e.currentTarget.value);
+                  if (siteError) setSiteError('');
+                }}
+              />
+              <button type="submit">Add</button>
+            </div>
+            <label class="row small">
+              <input type="checkbox" checked={siteSubdomains} onChange={(e) => setSiteSubdomains(e.currentTarget.checked)} />
+              <span>Include its subdomains</span>
+            </label>
+            {siteError && (
+              <p id="site-error" class="error" role="alert">
+                {siteError}
+              </p>
+            )}
+          </form>
+        )}
       </section>
 
       <TopicPacks bundled={bundledFacts} />

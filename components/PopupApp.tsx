@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { bundledPageFacts, loadPageFacts, topicIds } from '../extension/extension-data';
+import { loadSettingsPolicy } from '../extension/managed-policy';
 import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
 import type { MessageUItoBG, PageSummary, ResponseTo } from '../core/messages';
 import { setSiteEnabled, type Settings } from '../core/settings';
+import { isLocked, type SettingsPolicy } from '../core/settings-policy';
 import { isEnabledForHost } from '../core/site-rules';
 import { FaqBrowser } from './FaqBrowser';
 
@@ -26,6 +28,9 @@ export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
   // The FAQ with the reader's topic packs, once read.
   const [facts, setFacts] = useState(bundledPageFacts);
   useEffect(() => void loadPageFacts().then(setFacts), []);
+  // What the organisation's policy locks: the site switch then only shows where it is on.
+  const [policy, setPolicy] = useState<SettingsPolicy>({});
+  useEffect(() => void loadSettingsPolicy().then((loaded) => setPolicy(loaded.policy)), []);
 
   const refreshPage = async (id: number | undefined) => {
     if (id === undefined) return setPage({ kind: 'unavailable' });
@@ -89,8 +94,20 @@ export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
             <span>
               Enabled on <strong>{summary.host}</strong>
             </span>
-            <input type="checkbox" role="switch" checked={enabledHere} onChange={(event) => void toggleSite(event.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              role="switch"
+              checked={enabledHere}
+              disabled={isLocked(policy, 'sites')}
+              aria-describedby={isLocked(policy, 'sites') ? 'sites-managed' : undefined}
+              onChange={(event) => void toggleSite(event.currentTarget.checked)}
+            />
           </label>
+        )}
+        {summary && settings && isLocked(policy, 'sites') && (
+          <p id="sites-managed" class="note managed">
+            Your organisation sets the sites Fact Context runs on.
+          </p>
         )}
       </header>
 
@@ -102,7 +119,9 @@ export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
         {page.kind === 'unavailable' && (
           <p class="note">Fact Context can’t read this page. Browser pages, the extension store and some built-in viewers are closed to extensions.</p>
         )}
-        {summary && settings && !settings.enabled && <p class="note">Fact Context is turned off everywhere. Turn it on in the options.</p>}
+        {summary && settings && !settings.enabled && (
+          <p class="note">{isLocked(policy, 'enabled') ? 'Your organisation has turned Fact Context off.' : 'Fact Context is turned off everywhere. Turn it on in the options.'}</p>
+        )}
         {summary && settings?.enabled && !enabledHere && <p class="note">Turned off on this site.</p>}
         {summary && enabledHere && settings?.enabled && (
           <ul class="topic-counts">

@@ -18,6 +18,8 @@ export interface CardAnswers {
   chosen: FaqEntry;
   runnerUp?: FaqEntry;
   others: FaqEntry[];
+  /** The organisation's policy sets which sites Fact Context runs on: the card offers no "Turn off on this site". */
+  sitesLocked?: boolean;
 }
 
 export type MessageUItoCS =

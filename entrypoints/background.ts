@@ -6,6 +6,10 @@ import { factData } from '../core/fact-data';
 import { loadFactsWithPacks, loadPacks, storePackPage } from '../extension/pack-store';
 import { bundledFactsOf } from '../core/pack-library';
 import { withPacks } from '../core/pack-merge';
+import { loadSettingsPolicy, watchManagedPolicy } from '../extension/managed-policy';
+import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
+import { applySettingsPolicy, isLocked, meetsSettingsPolicy } from '../core/settings-policy';
+import { topicIds } from '../core/topic-ids';
 import { isMessageCStoBG, isMessageUItoBG, type CardAnswers, type MessageUItoBG, type MessageUItoCS, type PageSummary, type ResponseTo } from '../core/messages';
 
 export default defineBackground(() => {
@@ -91,6 +95,27 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(refreshPacks);
   browser.runtime.onStartup.addListener(refreshPacks);
 
+  // The settings the organisation's policy locks are written into the reader's settings here, the
+  // one place that enforces them: at every start of the background, when the policy changes, and
+  // whenever the settings change (an import, another device's sync), so that pages read one thing
+  // and pay nothing for the policy. The options page, the popup and the card step aside for them.
+  let settingsPolicy = loadSettingsPolicy();
+  let enforcing: Promise<unknown> = Promise.resolve();
+  const enforceSettingsPolicy = () => {
+    enforcing = enforcing
+      .then(async () => {
+        const [{ policy }, { settings }] = await Promise.all([settingsPolicy, loadSettings(topicIds)]);
+        if (!meetsSettingsPolicy(settings, policy)) await saveSettings(applySettingsPolicy(settings, policy));
+      })
+      .catch(() => {});
+  };
+  enforceSettingsPolicy();
+  watchManagedPolicy(() => {
+    settingsPolicy = loadSettingsPolicy();
+    enforceSettingsPolicy();
+  });
+  watchSettings(topicIds, enforceSettingsPolicy);
+
   // Which frame of each tab has a card open. Escape pressed in any frame of the tab closes it
   // (WCAG 1.4.13: dismissible without moving the pointer or focus, wherever focus is).
   const cardFrameByTab = new Map<number, number>();
@@ -142,9 +167,10 @@ export default defineBackground(() => {
       return undefined;
     }
     if (message.type === 'chooseAnswers') {
-      return rankingData.then((data): CardAnswers | null => {
+      return Promise.all([rankingData, settingsPolicy]).then(([data, { policy }]): CardAnswers | null => {
         if (!data.topics.some((topic) => topic.id === message.topicId)) return null;
-        return chooseAnswer(data.faq, { ...data, model: answerModel, topicId: message.topicId, term: message.term, context: message.context });
+        const answers = chooseAnswer(data.faq, { ...data, model: answerModel, topicId: message.topicId, term: message.term, context: message.context });
+        return isLocked(policy, 'sites') ? { ...answers, sitesLocked: true } : answers;
       });
     }
     void browser.tabs.create({ url: browser.runtime.getURL(`/faq.html#${message.faqId}`), index: (sender.tab?.index ?? -1) + 1 });

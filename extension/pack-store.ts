@@ -4,6 +4,7 @@ import { bundledFactsOf, ownPacks, readManagedPacks, readPackLibrary, type Insta
 import { packMatcher, packPageData, withPacks } from '../core/pack-merge';
 import { bundledMatcher } from '../core/bundled-matcher';
 import { pageTopicData } from '../core/page-topic-data';
+import { loadManagedPolicy } from './managed-policy';
 import { PACK_MATCHER_KEY } from './pack-matcher';
 import { PACK_PAGE_KEY } from './pack-page';
 import type { InstalledFacts } from '../core/topic-packs';
@@ -16,7 +17,6 @@ const SET_ASIDE_KEY = 'topicPacksSetAside';
 
 // An organisation can push packs through the browser's policy: storage.managed, key `topicPacks`
 // (public/managed-schema.json). They come first, always on, and are never written here.
-const MANAGED_KEY = 'topicPacks';
 
 export interface LoadedPacks {
   /** The organisation's packs (`managed`), then the reader's own. */
@@ -27,15 +27,9 @@ export interface LoadedPacks {
   managedProblems: string[];
 }
 
-/** The organisation's packs; none where no policy sets them (Firefox throws then, Chromium answers {}). */
+/** The organisation's packs; none where no policy sets them. */
 async function loadManagedPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<{ packs: InstalledPack[]; problems: string[] }> {
-  let policy: unknown;
-  try {
-    policy = (await browser.storage.managed.get(MANAGED_KEY))[MANAGED_KEY];
-  } catch {
-    policy = undefined;
-  }
-  return readManagedPacks(policy, bundled);
+  return readManagedPacks((await loadManagedPolicy()).topicPacks, bundled);
 }
 
 export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<LoadedPacks> {

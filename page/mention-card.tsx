@@ -29,7 +29,7 @@ export function renderMentionCard(data: TopicsFile, mention: PageMention, lineIn
       runnerUp={answers.runnerUp}
       others={answers.others}
       onClose={actions.onClose}
-      onTurnOffSite={actions.onTurnOffSite}
+      onTurnOffSite={answers.sitesLocked ? undefined : actions.onTurnOffSite}
       onOpenFaq={() => actions.onOpenFaq(answers.chosen.id)}
     />
   );

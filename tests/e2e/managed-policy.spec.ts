@@ -1,57 +1,38 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EXTENSION_DIR, launchWithExtension } from '../support/chromium.mjs';
-import { ChromiumTab } from './driver/chromium';
+import { readFileSync } from 'node:fs';
 import { ui } from './driver/locator';
-import type { Tab } from './driver/types';
-import { openOptions } from './extension-pages';
-import { ExtensionErrorLog } from './extension-errors';
+import type { ExtensionBrowser, Tab } from './driver/types';
+import { openOptions, openPopup, storedSettings, storeRawSettings, tabIdOf } from './extension-pages';
 import { expect, test } from './fixtures';
 import { highlightedTexts, hoverText, popover } from './page-helpers';
 
-// An organisation pushes a topic pack through the browser's policy, for real: Chromium on Linux
-// reads policy files from /etc/chromium/policies/managed/ at start, and hands an extension the
-// part of the `3rdparty` policy under its id as storage.managed (checked against the manifest's
-// managed_schema). A copy of the build gets a fixed id from a manifest `key` made for the test;
-// the policy names only that id, so no other test's browser sees it. Writing there needs root
-// (as CI runs); elsewhere the test fails saying so.
+// An organisation's policy, for real (LaunchOptions.managedPolicy). Chromium reads it from a policy
+// file in /etc/chromium/policies/managed/ for a copy of the build with a fixed id (as root, as CI
+// runs); Firefox from a managed-storage manifest under a home directory of the test browser's own.
+// The policy adds a topic pack (and one that does not read) and locks three settings: the density,
+// one topic, and the sites (only the fixture server's).
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
 const samplePack = readFileSync(new URL('../../data/packs/sample-5g-security.json', import.meta.url), 'utf8');
 
-/** A copy of the built extension with a manifest key of its own, and the id Chromium gives it. */
-function buildWithFixedId(): { dir: string; id: string } {
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const der = publicKey.export({ type: 'spki', format: 'der' });
-  // An extension's id: the first 32 hex digits of the key's SHA-256, written with the letters a–p.
-  const id = [...createHash('sha256').update(der).digest('hex').slice(0, 32)].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
-  const dir = mkdtempSync(join(tmpdir(), 'fact-context-managed-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), key: der.toString('base64') }));
-  return { dir, id };
-}
+const POLICY = {
+  topicPacks: [samplePack, '{"format": 1, "id": "broken"'],
+  density: 'first-per-page',
+  topics: { 'trade-blacklist': false },
+  siteMode: 'only',
+  sites: ['127.0.0.1'],
+};
 
-function writePolicy(file: string, policy: unknown) {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(file, JSON.stringify(policy));
-  } catch (error) {
-    throw new Error(`This test writes a Chromium policy file to ${POLICY_DIR}, which needs root (CI runs as root): ${(error as Error).message}`);
-  }
-}
-
-/** On a fixture page: the organisation's pack is highlighted and answers in the card. */
+/** On a fixture page: the organisation's pack is highlighted and answers in the card, which offers no way to turn the site off. */
 async function expectPackOnPage(tab: Tab) {
   await expect.poll(async () => (await highlightedTexts(tab))['eu-5g-toolbox']).toEqual(['EU Toolbox']);
   await hoverText(tab, '#toolbox', 'EU Toolbox');
-  await expect(popover(tab).getByRole('heading', { level: 2 })).toHaveText('What is the EU 5G Toolbox?');
+  const card = popover(tab);
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText('What is the EU 5G Toolbox?');
+  await expect(card.getByRole('button', { name: 'Open in the FAQ' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Turn off on this site' })).toHaveCount(0);
 }
 
 /** On the options page: the organisation's pack is listed as its, on, with no way to turn it off or remove it; the broken one is named. */
-async function expectManagedOnOptions(options: Tab) {
+async function expectManagedPacks(options: Tab) {
   const section = ui(options).getByRole('region', { name: 'Topic packs' });
   const packs = section.getByRole('list', { name: 'Your topic packs' });
   await expect(packs).toContainText('Set by your organisation: it stays on, and cannot be replaced or removed here.');
@@ -63,52 +44,68 @@ async function expectManagedOnOptions(options: Tab) {
   return section;
 }
 
-test("an organisation's policy adds a topic pack: highlighted and answered on pages, shown on the options page as set by the organisation, which the reader cannot turn off or remove @chromium-only", async ({ fixtureOrigin }) => {
-  const { dir, id } = buildWithFixedId();
-  const policyFile = join(POLICY_DIR, `fact-context-e2e-${id}.json`);
-  // A second pack that does not read: left out, and the options page says why.
-  writePolicy(policyFile, { '3rdparty': { extensions: { [id]: { topicPacks: [samplePack, '{"format": 1, "id": "broken"'] } } } });
-  try {
-    const launched = await launchWithExtension({ extensionDir: dir });
-    const log = new ExtensionErrorLog();
-    log.watchContext(launched.context);
-    try {
-      expect(launched.extensionId).toBe(id);
+/** On the options page: each locked setting shows the policy's value, cannot be changed, and says why; the rest can. */
+async function expectLockedSettings(options: Tab) {
+  const page = ui(options);
+  await expect(page.getByRole('note', { name: 'Set by your organisation' })).toContainText('Your organisation manages some of these settings');
+  const density = page.getByRole('radiogroup', { name: 'Highlight density' });
+  await expect(density.getByRole('radio', { name: /First mention per page/ })).toBeChecked();
+  await expect(density.getByRole('radio', { name: /Every mention/ })).not.toBeEnabled();
+  const topics = page.getByRole('region', { name: 'Topics' });
+  const blacklist = topics.getByRole('checkbox', { name: /trade blacklist/i });
+  await expect(blacklist).not.toBeChecked();
+  await expect(blacklist).not.toBeEnabled();
+  await expect(topics.getByRole('checkbox', { name: /Huawei/ })).toBeEnabled();
+  const sites = page.getByRole('region', { name: 'Sites' });
+  await expect(sites.getByRole('radio', { name: 'Only on these sites' })).toBeChecked();
+  await expect(sites.getByRole('radio', { name: 'Only on these sites' })).not.toBeEnabled();
+  await expect(sites.getByRole('list', { name: 'Sites' })).toContainText('127.0.0.1');
+  await expect(sites.getByRole('button', { name: 'Remove 127.0.0.1' })).toHaveCount(0);
+  await expect(sites.getByRole('button', { name: 'Add' })).toHaveCount(0);
+  await expect(sites).toContainText('Set by your organisation');
+  await expect(page.getByRole('switch', { name: 'Show context on web pages' })).toBeEnabled();
+}
 
-      // The pack's terms are highlighted and its answers are in the card, with no reader action.
-      const page = await launched.context.newPage();
-      await log.watchPage(page);
-      const tab = new ChromiumTab(page);
-      await page.goto(`${fixtureOrigin}/pack-page.html`);
-      await expectPackOnPage(tab);
-
-      // The options page lists it as the organisation's: on, its switch disabled, no Remove.
-      const optionsPage = await launched.context.newPage();
-      await log.watchPage(optionsPage);
-      await optionsPage.goto(`chrome-extension://${id}/options.html`);
-      const section = await expectManagedOnOptions(new ChromiumTab(optionsPage));
-      // Adding the same pack by hand does not replace it.
-      await section.getByLabel('Paste a pack').fill(samplePack.replace('"version": "1.0.0"', '"version": "2.0.0"'));
-      await section.getByRole('button', { name: 'Add pack' }).click();
-      await expect(section).toContainText('is managed by your organisation: it cannot be replaced here.');
-      expect(log.errors).toEqual([]);
-    } finally {
-      await launched.close();
-    }
-  } finally {
-    rmSync(policyFile, { force: true });
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-// The same in Firefox, which reads an add-on's managed storage from a managed-storage manifest
-// (~/.mozilla/managed-storage/<add-on id>.json, or its enterprise policies.json): the driver writes
-// one under a home directory of this browser's own.
-test("an organisation's managed storage adds a topic pack in Firefox too, shown as set by the organisation @firefox-only", async ({ engine, launch, fixtureOrigin }) => {
-  expect(engine).toBe('firefox');
-  const driver = await launch({ firefoxManagedStorage: { topicPacks: [samplePack, '{"format": 1, "id": "broken"'] } });
+async function expectPolicyHolds(driver: ExtensionBrowser, fixtureOrigin: string) {
   const tab = await driver.newTab();
   await tab.goto(`${fixtureOrigin}/pack-page.html`);
   await expectPackOnPage(tab);
-  await expectManagedOnOptions(await openOptions(driver));
+
+  // The density and the hidden topic hold on a page with many mentions of every topic.
+  const article = await driver.newTab();
+  await article.goto(`${fixtureOrigin}/seed-article.html`);
+  await expect.poll(async () => (await highlightedTexts(article)).huawei?.length).toBe(1);
+  expect((await highlightedTexts(article))['trade-blacklist']).toBeUndefined();
+
+  // The popup's site switch shows the site on, and steps aside.
+  const popup = await openPopup(driver, await tabIdOf(driver, article));
+  const siteSwitch = ui(popup).getByRole('switch', { name: 'Enabled on 127.0.0.1' });
+  await expect(siteSwitch).toBeChecked();
+  await expect(siteSwitch).not.toBeEnabled();
+  await expect(ui(popup).getByText('Your organisation sets the sites Fact Context runs on.')).toBeVisible();
+
+  const options = await openOptions(driver);
+  await expectLockedSettings(options);
+  const packs = await expectManagedPacks(options);
+  // Adding the same pack by hand does not replace it.
+  await packs.getByLabel('Paste a pack').fill(samplePack.replace('"version": "1.0.0"', '"version": "2.0.0"'));
+  await packs.getByRole('button', { name: 'Add pack' }).click();
+  await expect(packs).toContainText('is managed by your organisation: it cannot be replaced here.');
+
+  // Settings written behind the options page's back (an imported file, another device's sync)
+  // get what the policy sets back, and the reader's own choices in them stay.
+  const stored = (await storedSettings(driver)) as Record<string, unknown>;
+  await storeRawSettings(driver, { ...stored, density: 'all', siteMode: 'all-except', sites: [], topics: { 'trade-blacklist': true, huawei: false } });
+  await expect
+    .poll(async () => {
+      const now = (await storedSettings(driver)) as { density: string; siteMode: string; topics: Record<string, boolean> };
+      return [now.density, now.siteMode, now.topics['trade-blacklist'], now.topics.huawei];
+    })
+    .toEqual(['first-per-page', 'only', false, false]);
+  expect(driver.errors).toEqual([]);
+}
+
+test("an organisation's policy adds a topic pack and locks settings: pages follow it, and the options page, the popup and the card show what is locked instead of a control that would not hold", async ({ launch, fixtureOrigin }) => {
+  const driver = await launch({ managedPolicy: POLICY });
+  await expectPolicyHolds(driver, fixtureOrigin);
 });

@@ -1,3 +1,4 @@
+import { buildWithPolicy } from './chromium-policy';
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { launchWithExtension } from '../../support/chromium.mjs';
@@ -91,10 +92,20 @@ export class ChromiumBrowser implements ExtensionBrowser {
 
   static async launch(options: LaunchOptions = {}): Promise<ChromiumBrowser> {
     if (options.firefoxProxyPort) throw new Error('firefoxProxyPort is for Firefox: in Chromium, watch the context’s request events');
-    const launched = await launchWithExtension(options);
-    const log = new ExtensionErrorLog();
-    log.watchContext(launched.context);
-    return new ChromiumBrowser(launched.context, launched.extensionId, log, launched.close);
+    const policyBuild = options.managedPolicy && buildWithPolicy(options.managedPolicy);
+    try {
+      const launched = await launchWithExtension({ ...options, ...(policyBuild && { extensionDir: policyBuild.extensionDir }) });
+      if (policyBuild && launched.extensionId !== policyBuild.extensionId) throw new Error(`The policy's build got the id ${launched.extensionId}, not ${policyBuild.extensionId}`);
+      const log = new ExtensionErrorLog();
+      log.watchContext(launched.context);
+      return new ChromiumBrowser(launched.context, launched.extensionId, log, async () => {
+        await launched.close();
+        policyBuild?.remove();
+      });
+    } catch (error) {
+      policyBuild?.remove();
+      throw error;
+    }
   }
 
   get extensionOrigin() {

@@ -198,7 +198,7 @@ export class FirefoxBrowser implements ExtensionBrowser {
         // Puppeteer points Remote Settings at a data: URL, which a release Firefox only honours with
         // this variable; without it Firefox polls firefox.settings.services.mozilla.com (through the proxy).
         ...(options.firefoxProxyPort && { MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' }),
-        ...(options.firefoxManagedStorage && { HOME: homeWithManagedStorage(options.firefoxManagedStorage) }),
+        ...(options.managedPolicy && { HOME: homeWithManagedStorage(options.managedPolicy) }),
       },
     });
     const driver = new FirefoxBrowser(browser, doorUrl, downloads, viewport);

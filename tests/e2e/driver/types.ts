@@ -57,11 +57,12 @@ export interface LaunchOptions {
    */
   firefoxProxyPort?: number;
   /**
-   * Firefox only: what the extension's managed storage (`storage.managed`) holds, as an
-   * organisation's policy would set it. Written as a managed-storage manifest under a home
-   * directory of this browser's own (Firefox reads ~/.mozilla/managed-storage/<add-on id>.json).
+   * What the extension's managed storage (`storage.managed`) holds, as an organisation's policy
+   * sets it. Chromium: a policy file in /etc/chromium/policies/managed/ for a copy of the build
+   * with a fixed id (driver/chromium-policy.ts; needs root). Firefox: a managed-storage manifest
+   * under a home directory of this browser's own (~/.mozilla/managed-storage/<add-on id>.json).
    */
-  firefoxManagedStorage?: Record<string, unknown>;
+  managedPolicy?: Record<string, unknown>;
 }
 
 export interface Tab extends Realm {
