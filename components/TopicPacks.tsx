@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { addPack, packFile, removePack, setPackEnabled, type PackLibrary, type SetAsidePack } from '../core/pack-library';
+import { addPack, packFile, removePack, setPackEnabled, type GivenWayPack, type PackLibrary, type SetAsidePack } from '../core/pack-library';
 import type { InstalledFacts } from '../core/topic-packs';
 import { forgetSetAsidePacks, loadPacks, savePacks } from '../extension/pack-store';
 import { downloadFile } from './download-file';
@@ -14,6 +14,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
   const [library, setLibrary] = useState<PackLibrary>();
   const [setAside, setSetAside] = useState<SetAsidePack[]>([]);
   const [managedProblems, setManagedProblems] = useState<string[]>([]);
+  const [givenWay, setGivenWay] = useState<GivenWayPack[]>([]);
   const [pasted, setPasted] = useState('');
   const [message, setMessage] = useState<Message>();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -23,6 +24,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
       setLibrary(loaded.library);
       setSetAside(loaded.setAside);
       setManagedProblems(loaded.managedProblems);
+      setGivenWay(loaded.givenWay);
     });
   }, []);
 
@@ -30,7 +32,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
 
   const store = async (next: PackLibrary, text: string, details: string[] = []) => {
     try {
-      await savePacks(next);
+      await savePacks(next, givenWay);
     } catch (error) {
       setMessage({ kind: 'error', text: `Nothing was changed: the browser could not store the packs (${error instanceof Error ? error.message : String(error)}).` });
       return false;
@@ -75,6 +77,18 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
           <ul>
             {managedProblems.map((problem, i) => (
               <li key={i}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {givenWay.length > 0 && (
+        <div class="notice managed-notice" role="note" aria-label="Packs that give way to your organisation's">
+          <p>These packs of yours are kept but not used while your organisation's packs are set:</p>
+          <ul>
+            {givenWay.map((item, i) => (
+              <li key={i}>
+                {item.name}: {item.reasons.join(' ')}
+              </li>
             ))}
           </ul>
         </div>

@@ -53,35 +53,55 @@ export function installedFacts(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'
 }
 
 /**
+ * A pack of the reader's own that stays stored but unused while the organisation's policy sets a
+ * pack it clashes with: one of the same id, or one whose terms or entries it repeats. It is used
+ * again once the policy no longer sets that pack.
+ */
+export interface GivenWayPack {
+  /** What was stored, untouched. */
+  stored: unknown;
+  name: string;
+  reasons: string[];
+}
+
+/**
  * Reads what storage.local held: every pack that still reads, in order (each checked against the
- * bundled data and the packs before it), and those that do not, set aside with their reasons.
+ * bundled data, the organisation's packs and the packs before it); those that clash only with the
+ * organisation's packs, given way; and those that do not read, set aside with their reasons.
  */
 export function readPackLibrary(
   stored: unknown,
   bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>,
   managed: readonly InstalledPack[] = [],
-): { library: PackLibrary; setAside: SetAsidePack[] } {
-  // The organisation's packs come first; the reader's own are checked against them too, and one
-  // with a managed pack's id stays stored but gives way to it.
+): { library: PackLibrary; setAside: SetAsidePack[]; givenWay: GivenWayPack[] } {
+  // The organisation's packs come first; the reader's own are checked against them too.
   const library: PackLibrary = { format: 1, packs: [...managed] };
   const setAside: SetAsidePack[] = [];
-  if (stored === undefined || stored === null) return { library, setAside };
+  const givenWay: GivenWayPack[] = [];
+  if (stored === undefined || stored === null) return { library, setAside, givenWay };
   const list = (stored as { format?: unknown; packs?: unknown }).packs;
   if (typeof stored !== 'object' || (stored as { format?: unknown }).format !== 1 || !Array.isArray(list)) {
-    return { library, setAside: [{ stored, name: 'The list of packs', reasons: ['It is not in a form this version can read.'] }] };
+    return { library, setAside: [{ stored, name: 'The list of packs', reasons: ['It is not in a form this version can read.'] }], givenWay };
   }
   for (const item of list as unknown[]) {
     const pack = (item as { pack?: unknown } | null)?.pack;
-    if (managed.some((installed) => installed.pack.id === (pack as { id?: unknown } | null)?.id)) continue;
     const name = typeof (pack as { name?: unknown } | null)?.name === 'string' ? (pack as { name: string }).name : 'A pack';
-    const reading = readTopicPack(JSON.stringify(pack ?? null), installedFacts(bundled, library));
+    const sameId = managed.find((installed) => installed.pack.id === (pack as { id?: unknown } | null)?.id);
+    if (sameId) {
+      givenWay.push({ stored: item, name, reasons: [`Your organisation sets a pack of the same id ("${sameId.pack.name}").`] });
+      continue;
+    }
+    const fileText = JSON.stringify(pack ?? null);
+    const reading = readTopicPack(fileText, installedFacts(bundled, library));
     if (!reading.ok) {
-      setAside.push({ stored: item, name, reasons: reading.problems });
+      // A pack that reads beside the reader's own packs alone clashes only with the organisation's.
+      if (managed.length > 0 && readTopicPack(fileText, installedFacts(bundled, ownPacks(library))).ok) givenWay.push({ stored: item, name, reasons: reading.problems });
+      else setAside.push({ stored: item, name, reasons: reading.problems });
       continue;
     }
     library.packs.push({ pack: reading.pack, enabled: (item as { enabled?: unknown }).enabled !== false });
   }
-  return { library, setAside };
+  return { library, setAside, givenWay };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { FactData } from '../core/data-schema';
-import { bundledFactsOf, ownPacks, readManagedPacks, readPackLibrary, type InstalledPack, type PackLibrary, type SetAsidePack } from '../core/pack-library';
+import { bundledFactsOf, ownPacks, readManagedPacks, readPackLibrary, type GivenWayPack, type InstalledPack, type PackLibrary, type SetAsidePack } from '../core/pack-library';
 import { packMatcher, packPageData, withPacks } from '../core/pack-merge';
 import { bundledMatcher } from '../core/bundled-matcher';
 import { pageTopicData } from '../core/page-topic-data';
@@ -25,6 +25,8 @@ export interface LoadedPacks {
   setAside: SetAsidePack[];
   /** Why packs of the organisation's policy were not added. */
   managedProblems: string[];
+  /** The reader's own packs kept stored but unused while the organisation's packs clash with them. */
+  givenWay: GivenWayPack[];
 }
 
 /** The organisation's packs; none where no policy sets them. */
@@ -34,12 +36,12 @@ async function loadManagedPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds
 
 export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<LoadedPacks> {
   const [stored, managed] = await Promise.all([browser.storage.local.get([KEY, SET_ASIDE_KEY]), loadManagedPacks(bundled)]);
-  const { library, setAside } = readPackLibrary(stored[KEY], bundled, managed.packs);
+  const { library, setAside, givenWay } = readPackLibrary(stored[KEY], bundled, managed.packs);
   const earlier = Array.isArray(stored[SET_ASIDE_KEY]) ? (stored[SET_ASIDE_KEY] as SetAsidePack[]) : [];
-  if (setAside.length === 0) return { library, setAside: earlier, managedProblems: managed.problems };
+  if (setAside.length === 0) return { library, setAside: earlier, managedProblems: managed.problems, givenWay };
   const all = [...earlier, ...setAside];
-  await browser.storage.local.set({ [KEY]: ownPacks(library), [SET_ASIDE_KEY]: all });
-  return { library, setAside: all, managedProblems: managed.problems };
+  await browser.storage.local.set({ [KEY]: storedForm(library, givenWay), [SET_ASIDE_KEY]: all });
+  return { library, setAside: all, managedProblems: managed.problems, givenWay };
 }
 
 /** The bundled data with the reader's topic packs that are on; the bundled data alone where they cannot be read. */
@@ -51,14 +53,20 @@ export async function loadFactsWithPacks(data: FactData): Promise<FactData> {
   }
 }
 
-/** Stores the packs; fails with the browser's message (a full storage quota) and changes nothing then. */
-export async function savePacks(library: PackLibrary): Promise<void> {
-  // A pack of the reader's own that gives way to the organisation's of the same id is kept stored.
-  const managedIds = new Set(library.packs.filter((installed) => installed.managed).map(({ pack }) => pack.id));
-  const stored = managedIds.size > 0 ? ((await browser.storage.local.get(KEY))[KEY] as { packs?: unknown } | undefined) : undefined;
-  const givenWay = (Array.isArray(stored?.packs) ? stored.packs : []).filter((item: { pack?: { id?: unknown } } | null) => managedIds.has(item?.pack?.id as string));
+/**
+ * What storage.local keeps: the reader's own packs, and those that give way to the organisation's
+ * as they were stored (one the reader has since added anew, by id, replaces it).
+ */
+function storedForm(library: PackLibrary, givenWay: readonly GivenWayPack[]): { format: 1; packs: unknown[] } {
   const own = ownPacks(library);
-  await browser.storage.local.set({ [KEY]: { ...own, packs: [...own.packs, ...givenWay] } });
+  const ownIds = new Set(own.packs.map(({ pack }) => pack.id));
+  const kept = givenWay.filter((item) => !ownIds.has((item.stored as { pack?: { id?: string } } | null)?.pack?.id ?? ''));
+  return { format: 1, packs: [...own.packs, ...kept.map((item) => item.stored)] };
+}
+
+/** Stores the packs; fails with the browser's message (a full storage quota) and changes nothing then. */
+export async function savePacks(library: PackLibrary, givenWay: readonly GivenWayPack[] = []): Promise<void> {
+  await browser.storage.local.set({ [KEY]: storedForm(library, givenWay) });
   // (The background then writes what pages read of them: storePackPage.)
 }
 

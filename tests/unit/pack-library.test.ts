@@ -73,11 +73,11 @@ describe('readPackLibrary', () => {
   it('reads back what was stored', () => {
     const { library } = added(EMPTY_LIBRARY, sampleText);
     const stored = JSON.parse(JSON.stringify(setPackEnabled(library, 'sample-5g-security', false)));
-    expect(readPackLibrary(stored, bundled)).toEqual({ library: setPackEnabled(library, 'sample-5g-security', false), setAside: [] });
+    expect(readPackLibrary(stored, bundled)).toEqual({ library: setPackEnabled(library, 'sample-5g-security', false), setAside: [], givenWay: [] });
   });
 
   it('reads nothing stored as no packs', () => {
-    expect(readPackLibrary(undefined, bundled)).toEqual({ library: EMPTY_LIBRARY, setAside: [] });
+    expect(readPackLibrary(undefined, bundled)).toEqual({ library: EMPTY_LIBRARY, setAside: [], givenWay: [] });
   });
 
   it('sets a corrupt pack aside with its reasons, keeping what was stored, and reads the others', () => {
@@ -143,8 +143,46 @@ describe("the organisation's packs (storage.managed)", () => {
   it("gives way to it: a reader's own pack of the same id stays stored but unused", () => {
     const managed = readManagedPacks([withVersion('2.0.0')], bundled).packs;
     const own = added(EMPTY_LIBRARY, sampleText).library;
-    const { library, setAside } = readPackLibrary(JSON.parse(JSON.stringify(own)), bundled, managed);
+    const stored = JSON.parse(JSON.stringify(own));
+    const { library, setAside, givenWay } = readPackLibrary(stored, bundled, managed);
     expect(setAside).toEqual([]);
     expect(library.packs.map(({ pack, managed }) => [pack.version, managed])).toEqual([['2.0.0', true]]);
+    expect(givenWay).toEqual([{ stored: stored.packs[0], name: 'Sample: 5G security decisions in Europe', reasons: ['Your organisation sets a pack of the same id ("Sample: 5G security decisions in Europe").'] }]);
+  });
+
+  it("gives way to a pack of the organisation's added later whose terms it repeats: kept as stored, not set aside, and used again once the policy drops it", () => {
+    // The reader added their pack first; then the organisation set one with the same term.
+    const own = added(EMPTY_LIBRARY, otherPack).library;
+    const stored = JSON.parse(JSON.stringify(own));
+    const clashing = withVersion('1.0.0', (pack) => {
+      pack.id = 'org';
+      pack.name = 'Organisation';
+      pack.topics[0].id = 'org-topic';
+      pack.topics[0].terms = ['Open RAN'];
+      pack.topics[0].properNames = [];
+      pack.extends = [];
+    });
+    const managed = readManagedPacks([clashing], bundled).packs;
+    expect(managed.map(({ pack }) => pack.id)).toEqual(['org']);
+    const withPolicy = readPackLibrary(stored, bundled, managed);
+    expect(withPolicy.setAside).toEqual([]);
+    expect(withPolicy.library.packs.map(({ pack }) => pack.id)).toEqual(['org']);
+    expect(withPolicy.givenWay).toHaveLength(1);
+    expect(withPolicy.givenWay[0].stored).toBe(stored.packs[0]);
+    expect(withPolicy.givenWay[0].reasons.join(' ')).toMatch(/Open RAN/);
+    // The same stored list once the policy no longer sets the pack: the reader's is used again.
+    const without = readPackLibrary(stored, bundled);
+    expect(without.library.packs.map(({ pack }) => pack.id)).toEqual(['other']);
+    expect(without.givenWay).toEqual([]);
+  });
+
+  it('still sets aside a pack that clashes with another of the reader\'s own, with or without a policy', () => {
+    const twice = { format: 1, packs: [...JSON.parse(JSON.stringify(added(EMPTY_LIBRARY, otherPack).library)).packs, { pack: { ...JSON.parse(otherPack), id: 'other-copy' }, enabled: true }] };
+    const managed = readManagedPacks([sampleText], bundled).packs;
+    for (const policy of [[], managed]) {
+      const { setAside, givenWay } = readPackLibrary(twice, bundled, policy);
+      expect(setAside.map((item) => item.name)).toEqual(['Other']);
+      expect(givenWay).toEqual([]);
+    }
   });
 });
