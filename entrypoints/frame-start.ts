@@ -9,9 +9,15 @@ import { startContent } from '../extension/content-start';
  */
 export default defineUnlistedScript(() => {});
 
-export async function startInFrame(): Promise<void> {
-  // Imported here, not at the top: WXT loads each entrypoint in Node to read its options, where the
-  // context's module cannot be evaluated. The build inlines it (wxt.config.ts).
-  const { ContentScriptContext } = await import('wxt/utils/content-script-context');
-  return startContent(new ContentScriptContext('frame', { noScriptStartedPostMessage: true }), { probed: true });
+let started: Promise<void> | undefined;
+
+/** Starts the frame, once, whichever of its probes (the build's terms, the packs') found something first. */
+export function startInFrame(): Promise<void> {
+  started ??= (async () => {
+    // Imported here, not at the top: WXT loads each entrypoint in Node to read its options, where the
+    // context's module cannot be evaluated. The build inlines it (wxt.config.ts).
+    const { ContentScriptContext } = await import('wxt/utils/content-script-context');
+    return startContent(new ContentScriptContext('frame', { noScriptStartedPostMessage: true }), { probed: true });
+  })();
+  return started;
 }

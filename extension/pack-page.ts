@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { PackPageData } from '../core/pack-merge';
+import type { ProbeSource } from '../core/term-anchors';
 
 /** Where the background keeps what pages need of the topic packs (core/pack-merge.ts packPageData). */
 export const PACK_PAGE_KEY = 'packPage';
+/** Where it keeps the packs' probe alone, for frames (entrypoints/frame.ts): a few KB, not the whole page data. */
+export const PACK_PROBE_KEY = 'packProbe';
 /**
  * What the topic packs that are on add to a page's reading, or nothing: read by the content script
  * with the settings (one storage read, in parallel with theirs). Written only by the extension's
@@ -17,10 +20,25 @@ export async function loadPackPage(): Promise<PackPageData | undefined> {
   }
 }
 
+/** The probe of the packs' terms, for a frame whose text the build's probe found nothing in; undefined without packs that add terms. */
+export async function loadPackProbe(): Promise<ProbeSource | undefined> {
+  try {
+    return asMentionProbeSource((await browser.storage.local.get(PACK_PROBE_KEY))[PACK_PROBE_KEY]);
+  } catch {
+    return undefined; // the extension was reloaded or updated
+  }
+}
+
 function asPackPage(value: unknown): PackPageData | undefined {
   const page = value as PackPageData | undefined;
-  const ok = page && Array.isArray(page.topics) && Array.isArray(page.extends) && typeof page.probe?.anchors === 'string' && typeof page.probe?.terms === 'string';
+  const ok = page && Array.isArray(page.topics) && Array.isArray(page.extends) && asMentionProbeSource(page.probe);
   return ok ? page : undefined;
+}
+
+/** The probe's expressions, if that is what the value holds (a stored value may be an older version's). */
+export function asMentionProbeSource(value: unknown): ProbeSource | undefined {
+  const probe = value as ProbeSource | undefined;
+  return typeof probe?.anchors === 'string' && typeof probe?.terms === 'string' ? probe : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { bundledMatcher } from '../core/bundled-matcher';
 import { pageTopicData } from '../core/page-topic-data';
 import { loadManagedPolicy } from './managed-policy';
 import { PACK_MATCHER_KEY } from './pack-matcher';
-import { PACK_PAGE_KEY } from './pack-page';
+import { PACK_PAGE_KEY, PACK_PROBE_KEY } from './pack-page';
 import type { InstalledFacts } from '../core/topic-packs';
 
 // The reader's topic packs live in storage.local (sync's 100 KB quota is too small for them),
@@ -81,13 +81,13 @@ export async function savePacks(library: PackLibrary, givenWay: readonly GivenWa
 export async function storePackPage(library: PackLibrary): Promise<void> {
   const page = packPageData(library.packs);
   if (!page) {
-    await browser.storage.local.remove([PACK_PAGE_KEY, PACK_MATCHER_KEY]);
+    await browser.storage.local.remove([PACK_PAGE_KEY, PACK_MATCHER_KEY, PACK_PROBE_KEY]);
     return;
   }
   await browser.storage.local
     .set({ [PACK_MATCHER_KEY]: packMatcher(pageTopicData, page, bundledMatcher.digest ?? '') })
     .catch(() => browser.storage.local.remove(PACK_MATCHER_KEY));
-  await browser.storage.local.set({ [PACK_PAGE_KEY]: page });
+  await browser.storage.local.set({ [PACK_PAGE_KEY]: page, [PACK_PROBE_KEY]: page.probe });
 }
 
 export async function forgetSetAsidePacks(): Promise<void> {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { ui } from './driver/locator';
 import { sleep } from './driver/wait';
-import { openOptions, openPopup, tabIdOf } from './extension-pages';
+import { badgeText, openOptions, openPopup, storedLocal, tabIdOf } from './extension-pages';
 import { expect, test } from './fixtures';
-import { highlightedTexts, hoverText, popover, waitForHighlights } from './page-helpers';
+import { highlightedTexts, hoverHighlightInFrame, hoverText, popover, waitForHighlights } from './page-helpers';
 
 // A topic pack added on the options page applies at once, to pages already open too: its terms are
 // highlighted, its entry competes with the bundled ones in the card and shows its date and source.
@@ -92,4 +92,30 @@ test('a page open with nothing of the bundled topics is read as soon as a pack i
   await section.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' }).click();
   await expect(topics.getByRole('checkbox', { name: 'EU 5G Toolbox' })).toHaveCount(0);
   await expect.poll(() => highlightedTexts(tab)).toEqual({});
+});
+
+test("frames that mention only a pack's terms are highlighted and answer in the card, and are not once the pack is removed", async ({ driver, open }) => {
+  const options = await openOptions(driver);
+  const section = ui(options).getByRole('region', { name: 'Topic packs' });
+  await options.chooseFile(packFileInput, { name: 'sample-5g-security.json', content: samplePack });
+  await expect(section.getByRole('status')).toContainText('Added "Sample: 5G security decisions in Europe" 1.0.0.');
+  // The background registers the packs' frame probe once it has stored what pages read of them.
+  await expect.poll(() => storedLocal(driver, 'packProbe')).toBeTruthy();
+
+  const tab = await open('pack-frames.html');
+  const highlightedIn = async (id: string) => (await highlightedTexts(await tab.frame(`iframe#${id}`)))['eu-5g-toolbox'] ?? [];
+  for (const id of ['srcdoc', 'same', 'blank']) await expect.poll(() => highlightedIn(id), { message: id }).toEqual(['EU Toolbox']);
+  expect(await highlightedTexts(tab)).toEqual({}); // the top page mentions nothing
+  expect(await highlightedIn('ad')).toEqual([]); // a few words are not looked at for pack terms
+  await expect.poll(async () => badgeText(driver, await tabIdOf(driver, tab))).toBe('3');
+
+  const frame = await tab.frame('iframe#same');
+  await hoverHighlightInFrame(tab, frame, 'eu-5g-toolbox');
+  await expect(popover(tab, frame).getByRole('heading', { level: 2 })).toHaveText('What is the EU 5G Toolbox?');
+
+  await section.getByRole('button', { name: 'Remove Sample: 5G security decisions in Europe' }).click();
+  await expect.poll(() => storedLocal(driver, 'packProbe')).toBeUndefined();
+  await tab.goto(`${new URL(await tab.url()).origin}/pack-frames.html`);
+  await sleep(1500); // every frame has been probed, and the late one filled, by then
+  for (const id of ['srcdoc', 'same', 'blank']) expect(await highlightedIn(id), id).toEqual([]);
 });
