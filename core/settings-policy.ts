@@ -46,12 +46,13 @@ export function readSettingsPolicy(managed: unknown): { policy: SettingsPolicy; 
   if (managed.topics !== undefined) {
     if (!isPlainObject(managed.topics)) problems.push(`${POLICY} sets "topics" to ${describe(managed.topics)}, not a list of topic ids with true or false: it was not applied.`);
     else {
-      const topics: Record<string, boolean> = {};
+      const topics: [string, boolean][] = [];
       for (const [id, shown] of Object.entries(managed.topics)) {
-        if (typeof shown === 'boolean') topics[id] = shown;
+        if (typeof shown === 'boolean') topics.push([id, shown]);
         else problems.push(`${POLICY} sets topic "${id}" to ${describe(shown)}, not true or false: it was not applied.`);
       }
-      if (Object.keys(topics).length > 0) policy.topics = topics;
+      // (fromEntries: an id such as "__proto__" stays a key like any other.)
+      if (topics.length > 0) policy.topics = Object.fromEntries(topics);
     }
   }
 
@@ -108,6 +109,6 @@ export function meetsSettingsPolicy(settings: Settings, policy: SettingsPolicy):
 
 /** Whether the policy locks that part of the settings (a topic: that topic). */
 export function isLocked(policy: SettingsPolicy, setting: LockedSetting, topicId?: string): boolean {
-  if (setting === 'topics') return topicId === undefined ? policy.topics !== undefined : policy.topics?.[topicId] !== undefined;
+  if (setting === 'topics') return topicId === undefined ? policy.topics !== undefined : policy.topics !== undefined && Object.hasOwn(policy.topics, topicId);
   return policy[setting] !== undefined;
 }

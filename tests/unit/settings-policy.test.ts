@@ -79,6 +79,13 @@ describe('readSettingsPolicy', () => {
     expect(badList.problems).toEqual([`Your organisation's policy sets "sites" to "news.example", not a list: its sites were not applied.`]);
   });
 
+  it('keeps a topic id that is a property name of every object as a key like any other', () => {
+    const { policy } = readSettingsPolicy(JSON.parse('{"topics": {"__proto__": false, "constructor": true}}'));
+    expect(Object.keys(policy.topics ?? {})).toEqual(['__proto__', 'constructor']);
+    expect(isLocked(policy, 'topics', '__proto__')).toBe(true);
+    expect(isLocked(policy, 'topics', 'toString')).toBe(false);
+  });
+
   it('shortens a long value in its message', () => {
     const { problems } = readSettingsPolicy({ density: 'x'.repeat(500) });
     expect(problems[0].length).toBeLessThan(200);
