@@ -7,7 +7,7 @@
  * soft hyphens and zero-width characters, and reads typographic apostrophes and hyphens as ASCII.
  */
 
-import { anchorOf, anchorPattern as anchorRegExp, IGNORABLE, IGNORABLE_CLASS } from './term-anchors';
+import { anchorAlternatives, anchorOf, anchorPattern as anchorRegExp, IGNORABLE, IGNORABLE_CLASS } from './term-anchors';
 
 export interface MentionTerm {
   /** The term as written in data/, e.g. "Huawei Technologies". */
@@ -170,7 +170,10 @@ interface Candidate {
 export interface CompiledMatcher {
   /** The patterns, each without its false flags and empty lists (`compactPattern`). */
   patterns: Partial<Pattern>[];
-  /** The anchor words of the terms, and of every pattern (see `anchorFinder` in `createMatcher`). */
+  /**
+   * The anchor words of the terms, and of every pattern, as a regular expression's alternatives
+   * (escaped, longest first; see `anchorWords`), made here so that no page sorts and escapes them.
+   */
   termAnchors: string[];
   allAnchors: string[];
   automaton: AutomatonData;
@@ -220,9 +223,17 @@ export function compileMatcher(config: MatcherConfig): CompiledMatcher {
   return { patterns: patterns.map(compactPattern), ...anchorWords(folded, patterns), automaton: compileAutomaton(folded, patterns) };
 }
 
-/** The anchor words of the terms, and of every pattern (`patterns[i]` is `folded[i]`). */
+/**
+ * The anchor words of the terms, and of every pattern (`patterns[i]` is `folded[i]`), as a regular
+ * expression's alternatives; none where the anchors cannot be used (the automaton then reads all
+ * the text). With many terms a long alternation stops paying, so above ANCHOR_LIMIT anchors there
+ * are none. Lower-casing a whole text is not always the automaton's one-character folding: a final
+ * Σ becomes ς, not σ, and capitals outside the BMP are lowered in the text but kept in the patterns.
+ * Anchors with σ or such characters would then be missed, so they go without.
+ */
 function anchorWords(folded: readonly string[], patterns: readonly Pattern[]): { termAnchors: string[]; allAnchors: string[] } {
-  return { termAnchors: anchorsOf(folded.filter((_, i) => patterns[i].mention)), allAnchors: anchorsOf(folded) };
+  const usable = (words: string[]) => (words.length <= ANCHOR_LIMIT && words.every((word) => !/[σς\ud800-\udfff]/.test(word)) ? anchorAlternatives(words) : []);
+  return { termAnchors: usable(anchorsOf(folded.filter((_, i) => patterns[i].mention))), allAnchors: usable(anchorsOf(folded)) };
 }
 
 /** A pattern without its false flags and empty lists: a third of the compiled matcher's size. */
@@ -284,14 +295,10 @@ export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher 
   // A faster first look for the usual case, a page that mentions nothing: every term contains its
   // longest word (its anchor), and V8's regex engine finds anchors in lower-cased text several
   // times faster than the automaton reads it. The automaton then reads only the text around each
-  // anchor found. With many terms a long alternation stops paying, so above ANCHOR_LIMIT anchors
-  // (and for text with soft hyphens or zero-width characters, which can split an anchor, or whose
-  // lower case changes its length) the automaton reads everything.
-  // Lower-casing a whole text is not always the automaton's one-character folding: a final Σ
-  // becomes ς, not σ, and capitals outside the BMP are lowered in the text but kept in the
-  // patterns. Anchors with σ or such characters would then be missed, so they go without.
-  const anchorFinder = (words: string[]) =>
-    words.length > 0 && words.length <= ANCHOR_LIMIT && words.every((word) => !/[σς\ud800-\udfff]/.test(word)) ? anchorRegExp(words, 'g') : undefined;
+  // anchor found. Without anchors (see `anchorWords`), and for text with soft hyphens or
+  // zero-width characters (which can split an anchor) or whose lower case changes its length, the
+  // automaton reads everything.
+  const anchorFinder = (alternatives: string[]) => (alternatives.length > 0 ? anchorRegExp(alternatives, 'g') : undefined);
   // candidateEnds looks for the terms' anchors. findMentions looks for those of every pattern
   // (terms, cues and "not a mention" phrases, whose places decide what counts): on an article's
   // paragraph the automaton then reads a few dozen characters around each mention instead of all

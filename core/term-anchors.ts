@@ -12,11 +12,12 @@ export const IGNORABLE_CLASS = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]';
 /** The longest word of a folded term (lower case, one space between words). */
 export const anchorOf = (foldedTerm: string): string => foldedTerm.split(/[ '-]/).reduce((a, b) => (b.length > a.length ? b : a), '');
 
-/** A regular expression that finds any of the anchors, or an ignorable character (which could hide one), longest anchors first. */
-export function anchorPattern(anchors: readonly string[], flags: string): RegExp {
-  const alternatives = [...anchors].sort((a, b) => b.length - a.length).map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`${alternatives.join('|')}|${IGNORABLE_CLASS}`, flags);
-}
+/** The anchors as a regular expression's alternatives: escaped, longest first (so "standards" is found before "standard"). */
+export const anchorAlternatives = (anchors: readonly string[]): string[] =>
+  [...anchors].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
+/** A regular expression that finds any of the alternatives (`anchorAlternatives`), or an ignorable character (which could hide one). */
+export const anchorPattern = (alternatives: readonly string[], flags: string): RegExp => new RegExp(`${alternatives.join('|')}|${IGNORABLE_CLASS}`, flags);
 
 /** Each scanned character → the characters the matcher reads as it (core/matcher.ts folds them). */
 const PROBE_CLASSES: Record<string, string> = { ' ': '\\s+', '-': '[-\\u2010\\u2011]', "'": "['\\u2018\\u2019\\u02bc]" };
