@@ -5,6 +5,19 @@ import { forgetSetAsidePacks, loadPacks, savePacks } from '../extension/pack-sto
 import { downloadFile } from './download-file';
 import { MessageBox, type Message } from './MessageBox';
 
+/** Stored packs that are not used, each with why. */
+function PacksWithReasons({ packs }: { packs: readonly { name: string; reasons: string[] }[] }) {
+  return (
+    <ul>
+      {packs.map((item, i) => (
+        <li key={i}>
+          {item.name}: {item.reasons.join(' ')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The options page's "Topic packs": add a pack from a file or pasted text, see each pack's
  * topics, entries and version, turn it off, replace it with another version, export it, remove it.
@@ -60,13 +73,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
       {setAside.length > 0 && (
         <div class="notice" role="alert">
           <p>Some stored packs could not be read and were set aside (kept, not used):</p>
-          <ul>
-            {setAside.map((item, i) => (
-              <li key={i}>
-                {item.name}: {item.reasons.join(' ')}
-              </li>
-            ))}
-          </ul>
+          <PacksWithReasons packs={setAside} />
           <button type="button" onClick={() => void forgetSetAsidePacks().then(() => setSetAside([]))}>
             Forget them
           </button>
@@ -84,13 +91,7 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
       {givenWay.length > 0 && (
         <div class="notice managed-notice" role="note" aria-label="Packs that give way to your organisation's">
           <p>These packs of yours are kept but not used while your organisation's packs are set:</p>
-          <ul>
-            {givenWay.map((item, i) => (
-              <li key={i}>
-                {item.name}: {item.reasons.join(' ')}
-              </li>
-            ))}
-          </ul>
+          <PacksWithReasons packs={givenWay} />
         </div>
       )}
       {library.packs.length === 0 ? (

@@ -6,7 +6,7 @@ import { factData } from '../core/fact-data';
 import { loadFactsWithPacks, loadPacks, storePackPage } from '../extension/pack-store';
 import { bundledFactsOf } from '../core/pack-library';
 import { withPacks } from '../core/pack-merge';
-import { loadSettingsPolicy, watchManagedPolicy } from '../extension/managed-policy';
+import { loadSettingsPolicy } from '../extension/managed-policy';
 import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
 import { applySettingsPolicy, isLocked, meetsSettingsPolicy } from '../core/settings-policy';
 import { topicIds } from '../core/topic-ids';
@@ -89,9 +89,6 @@ export default defineBackground(() => {
     rankingData = library.then((read) => withPacks(factData, read.packs)).catch(() => factData);
     writing = library.then(storePackPage).catch(() => {});
   };
-  browser.storage.onChanged.addListener((changes, area) => {
-    if ((area === 'local' && 'topicPacks' in changes) || area === 'managed') refreshPacks();
-  });
   browser.runtime.onInstalled.addListener(refreshPacks);
   browser.runtime.onStartup.addListener(refreshPacks);
 
@@ -110,11 +107,15 @@ export default defineBackground(() => {
       .catch(() => {});
   };
   enforceSettingsPolicy();
-  watchManagedPolicy(() => {
-    settingsPolicy = loadSettingsPolicy();
-    enforceSettingsPolicy();
-  });
   watchSettings(topicIds, enforceSettingsPolicy);
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') {
+      settingsPolicy = loadSettingsPolicy();
+      enforceSettingsPolicy();
+    }
+    if ((area === 'local' && 'topicPacks' in changes) || area === 'managed') refreshPacks();
+  });
 
   // Which frame of each tab has a card open. Escape pressed in any frame of the tab closes it
   // (WCAG 1.4.13: dismissible without moving the pointer or focus, wherever focus is).

@@ -97,14 +97,17 @@ describe('readPackLibrary', () => {
 });
 
 describe("the organisation's packs (storage.managed)", () => {
-  const otherPack = withVersion('1.0.0', (pack) => {
-    pack.id = 'other';
-    pack.name = 'Other';
-    pack.topics[0].id = 'other-topic';
-    pack.topics[0].terms = ['Open RAN'];
-    pack.topics[0].properNames = [];
-    pack.extends = [];
-  });
+  /** A pack of one topic of its own whose only term is "Open RAN", and nothing for the bundled topics. */
+  const openRanPack = (id: string, name: string) =>
+    withVersion('1.0.0', (pack) => {
+      pack.id = id;
+      pack.name = name;
+      pack.topics[0].id = `${id}-topic`;
+      pack.topics[0].terms = ['Open RAN'];
+      pack.topics[0].properNames = [];
+      pack.extends = [];
+    });
+  const otherPack = openRanPack('other', 'Other');
 
   it('reads each pack of the policy, as text or as an object; always on and managed', () => {
     const { packs, problems } = readManagedPacks([sampleText, JSON.parse(otherPack)], bundled);
@@ -154,15 +157,7 @@ describe("the organisation's packs (storage.managed)", () => {
     // The reader added their pack first; then the organisation set one with the same term.
     const own = added(EMPTY_LIBRARY, otherPack).library;
     const stored = JSON.parse(JSON.stringify(own));
-    const clashing = withVersion('1.0.0', (pack) => {
-      pack.id = 'org';
-      pack.name = 'Organisation';
-      pack.topics[0].id = 'org-topic';
-      pack.topics[0].terms = ['Open RAN'];
-      pack.topics[0].properNames = [];
-      pack.extends = [];
-    });
-    const managed = readManagedPacks([clashing], bundled).packs;
+    const managed = readManagedPacks([openRanPack('org', 'Organisation')], bundled).packs;
     expect(managed.map(({ pack }) => pack.id)).toEqual(['org']);
     const withPolicy = readPackLibrary(stored, bundled, managed);
     expect(withPolicy.setAside).toEqual([]);
