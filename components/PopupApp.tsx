@@ -4,7 +4,7 @@ import { bundledPageFacts, loadPageFacts, topicIds } from '../extension/extensio
 import { loadSettingsPolicy } from '../extension/managed-policy';
 import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
 import type { MessageUItoBG, PageSummary, ResponseTo } from '../core/messages';
-import { setSiteEnabled, type Settings } from '../core/settings';
+import { isTopicEnabled, setSiteEnabled, type Settings } from '../core/settings';
 import { isLocked, type SettingsPolicy } from '../core/settings-policy';
 import { isEnabledForHost } from '../core/site-rules';
 import { FaqBrowser } from './FaqBrowser';
@@ -127,14 +127,20 @@ export function PopupApp({ tabId: givenTabId }: { tabId?: number }) {
           <ul class="topic-counts">
             {facts.topics.map((topic) => {
               const count = summary.counts[topic.id] ?? 0;
+              // A topic turned off (by the reader, or the organisation) is not counted: say so, not "0".
+              const shown = isTopicEnabled(settings, topic.id);
               return (
                 <li key={topic.id} style={{ '--topic': topic.colour }}>
-                  <button type="button" class="topic-count" disabled={count === 0} onClick={() => void reveal(topic.id)}>
+                  <button type="button" class="topic-count" disabled={!shown || count === 0} onClick={() => void reveal(topic.id)}>
                     <span class="faq-dot" aria-hidden="true" />
                     <span class="topic-name">{topic.label}</span>
-                    <span class="count" aria-label={`${count} ${count === 1 ? 'mention' : 'mentions'}`}>
-                      {count}
-                    </span>
+                    {shown ? (
+                      <span class="count" aria-label={`${count} ${count === 1 ? 'mention' : 'mentions'}`}>
+                        {count}
+                      </span>
+                    ) : (
+                      <span class="count off">turned off</span>
+                    )}
                   </button>
                 </li>
               );

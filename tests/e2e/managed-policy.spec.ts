@@ -83,6 +83,11 @@ async function expectPolicyHolds(driver: ExtensionBrowser, fixtureOrigin: string
   await expect(siteSwitch).toBeChecked();
   await expect(siteSwitch).not.toBeEnabled();
   await expect(ui(popup).getByText('Your organisation sets the sites Fact Context runs on.')).toBeVisible();
+  // The hidden topic says it is off, not that the page has no mention of it.
+  const blacklistCount = ui(popup).getByRole('button', { name: /trade blacklist/i });
+  await expect(blacklistCount).toContainText('turned off');
+  await expect(blacklistCount).not.toBeEnabled();
+  await expect(ui(popup).getByRole('button', { name: /Huawei/ })).toContainText('1');
 
   const options = await openOptions(driver);
   await expectLockedSettings(options);
