@@ -380,6 +380,9 @@ export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher 
   }
 
   function findMentions(text: string, pageTopics?: ReadonlySet<string>): Mention[] {
+    // No term's anchor, no term: a block with only cue words ("mobile", "trade", "email") is not
+    // read for them, since cues count only beside a mention.
+    if (windowsAround(text, termAnchors)?.length === 0) return [];
     const { chosen, isAmbiguous, cuedTopics, counterCuedTopics } = readText(text);
     if (chosen.length === 0) return [];
     const anyUnambiguous = chosen.some((c) => !isAmbiguous(c));

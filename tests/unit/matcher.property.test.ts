@@ -189,6 +189,20 @@ describe('a matcher compiled ahead of time (properties)', () => {
     expect(a.longestTerm).toBe(b.longestTerm);
   };
 
+  it('the first look for anchor words changes nothing: every text reads as with no anchors at all (more than 256 terms: the automaton reads all of it)', () => {
+    // 300 more terms that no generated text holds push the bundled topics over the anchor limit.
+    const unused = Array.from({ length: 300 }, (_, i) => ({ text: `qzxv${i.toString(36)}jw`, topic: 'huawei' }));
+    const withoutAnchors = createMatcher({ ...config, terms: [...config.terms, ...unused] });
+    fc.assert(
+      fc.property(anyText, pageTopicSets, (text, pageTopics) => {
+        expect(matcher.findMentions(text)).toEqual(withoutAnchors.findMentions(text));
+        expect(matcher.findMentions(text, pageTopics)).toEqual(withoutAnchors.findMentions(text, pageTopics));
+        expect([...matcher.pageTopicsIn([text])].sort()).toEqual([...withoutAnchors.pageTopicsIn([text])].sort());
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('the one the build compiles (`?matcher`, what pages load) reads every text exactly as the bundled topics\' matcher compiled on the spot', () => {
     const compiledByBuild = createMatcher(bundledMatcher);
     fc.assert(fc.property(anyText, pageTopicSets, (text, pageTopics) => sameReading(compiledByBuild, matcher, text, pageTopics)), { numRuns: 400 });
