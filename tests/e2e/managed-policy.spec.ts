@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ui } from './driver/locator';
 import type { ExtensionBrowser, Tab } from './driver/types';
-import { openOptions, openPopup, storedSettings, storeRawSettings, tabIdOf } from './extension-pages';
+import { openOptions, openPopup, storedLocal, storedSettings, storeLocal, storeRawSettings, tabIdOf } from './extension-pages';
 import { expect, test } from './fixtures';
 import { highlightedTexts, hoverText, popover } from './page-helpers';
 
@@ -107,6 +107,18 @@ async function expectPolicyHolds(driver: ExtensionBrowser, fixtureOrigin: string
       return [now.density, now.siteMode, now.topics['trade-blacklist'], now.topics.huawei];
     })
     .toEqual(['first-per-page', 'only', false, false]);
+
+  // A pack of the reader's own, stored before the organisation set a pack with the same topic and
+  // terms, gives way: kept as stored, unused, and listed on the options page with the reasons.
+  const own = { ...JSON.parse(samplePack), id: 'my-toolbox-notes', name: 'My toolbox notes' };
+  await storeLocal(driver, 'topicPacks', { format: 1, packs: [{ pack: own, enabled: true }] });
+  const again = await openOptions(driver);
+  const givenWay = ui(again).getByRole('note', { name: "Packs that give way to your organisation's" });
+  await expect(givenWay).toContainText('My toolbox notes:');
+  await expect(givenWay).toContainText('EU Toolbox');
+  await expect(ui(again).getByText('Some stored packs could not be read')).toHaveCount(0); // not set aside
+  await expect(ui(again).getByRole('list', { name: 'Your topic packs' }).getByRole('switch')).toHaveCount(1);
+  expect(((await storedLocal(driver, 'topicPacks')) as { packs: { pack: { id: string } }[] }).packs.map((item) => item.pack.id)).toEqual(['my-toolbox-notes']);
   expect(driver.errors).toEqual([]);
 }
 
