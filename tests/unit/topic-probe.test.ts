@@ -62,6 +62,12 @@ describe('the probe', () => {
     }
   });
 
+  it('passes nothing, and never throws, where a stored probe is not a valid expression (a damaged storage)', () => {
+    const damaged = createMentionProbe({ anchors: 'huawei|(', terms: '[' });
+    expect(damaged('Huawei said on Monday')).toBe(false);
+    expect(damaged('Huawei again')).toBe(false);
+  });
+
   it('leaves out terms that hold another, and escapes what the regular expression would read as syntax', () => {
     expect(probeSource(['huawei technologies', 'huawei', 'a.b (c)', 'imt-2020'])).toEqual({
       anchors: 'huawei|a\\.b|imt|[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]',
