@@ -22,8 +22,10 @@ describe('createMatcher with the bundled topics', () => {
     ['a 5G standard for phones', ['5g-standards:5G standard']],
     ['work on 5G standardization', ['5g-standards:5G standardization']],
     ['3GPP met in May', ['5g-standards:3GPP']],
-    ['standard-setting bodies', ['5g-standards:standard-setting']],
-    ['the standards bodies agreed', ['5g-standards:standards bodies']],
+    // Standards bodies are many (accounting, food, the web): these count beside a telecom cue.
+    ['standard-setting bodies for mobile networks', ['5g-standards:standard-setting']],
+    ['the wireless industry\'s standards bodies agreed', ['5g-standards:standards bodies']],
+    ['the ITU and other standards bodies', ['5g-standards:standards bodies']],
     ['5G networks are coming', ['5g-standards:5G']],
     ['5G-enabled phones', ['5g-standards:5G']],
     ['the US trade blacklist', ['trade-blacklist:trade blacklist']],
@@ -67,6 +69,9 @@ describe('createMatcher with the bundled topics', () => {
     ['an e-commerce blacklist of fraudsters'],
     ['the entity list in the ORM'],
     ['Use the standard setting on the camera'],
+    ['The accounting standards body issued new rules.'],
+    ['The W3C is the web\'s standards body.'],
+    ['a standard-setting role in food safety'],
     ['5Gbps links'],
     ['G5G model'],
     // The press's words are not mentions where they mean something else.
