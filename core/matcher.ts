@@ -362,8 +362,16 @@ export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher 
       reachedEnd = span.end;
       (span.pattern.notMention ? excluded : chosen).push(span);
     }
-    const insideExcluded = (c: Candidate) => excluded.some((e) => c.start >= e.start && c.end <= e.end);
-    const topicsOf = (list: (c: Candidate) => string[]) => new Set(candidates.filter((c) => list(c).length > 0 && !insideExcluded(c)).flatMap(list));
+    const inside = (c: Candidate, span: Candidate) => c.start >= span.start && c.end <= span.end;
+    const insideExcluded = (c: Candidate) => excluded.some((e) => inside(c, e));
+    // A cue that is a word of a mention of its own topic ("commerce" in "Commerce Department") is
+    // not evidence for that mention: the term would vouch for itself. For another topic it is.
+    const topicsOf = (list: (c: Candidate) => string[]) =>
+      new Set(
+        candidates
+          .filter((c) => list(c).length > 0 && !insideExcluded(c))
+          .flatMap((c) => list(c).filter((topic) => !chosen.some((m) => m !== c && m.pattern.mention!.topic === topic && inside(c, m)))),
+      );
     const isAmbiguous = (c: Candidate) => {
       const term = c.pattern.mention!;
       if (term.ambiguous) return true;

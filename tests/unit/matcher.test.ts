@@ -31,9 +31,12 @@ describe('createMatcher with the bundled topics', () => {
     ['the US trade blacklist', ['trade-blacklist:trade blacklist']],
     ['added to the Entity List', ['trade-blacklist:Entity List']],
     ['an export blacklist', ['trade-blacklist:export blacklist']],
-    ['the Commerce Department said', ['trade-blacklist:Commerce Department']],
-    ['the Department of Commerce said', ['trade-blacklist:Department of Commerce']],
-    ['the US Commerce Department said', ['trade-blacklist:US Commerce Department']],
+    // The Commerce Department also reports GDP and retail sales: it counts beside a cue of the
+    // blacklist's (its own word "commerce" does not vouch for it), another mention, or a page about it.
+    ['the Commerce Department said the export rule stands', ['trade-blacklist:Commerce Department']],
+    ['the Department of Commerce added sanctions', ['trade-blacklist:Department of Commerce']],
+    ['the US Commerce Department said the trade curbs stay', ['trade-blacklist:US Commerce Department']],
+    ['the Commerce Department and Huawei', ['trade-blacklist:Commerce Department', 'huawei:Huawei']],
     ['Huawei was blacklisted', ['huawei:Huawei', 'trade-blacklist:blacklisted']],
     ['The blacklist bars exports to the firm.', ['trade-blacklist:blacklist']],
     ['5G\nstandards', ['5g-standards:5G\nstandards']],
@@ -70,6 +73,8 @@ describe('createMatcher with the bundled topics', () => {
     ['the entity list in the ORM'],
     ['Use the standard setting on the camera'],
     ['The accounting standards body issued new rules.'],
+    ['The Commerce Department said retail sales rose 0.4% in May.'],
+    ['The U.S. Commerce Department revised its GDP estimate.'],
     ['The W3C is the web\'s standards body.'],
     ['a standard-setting role in food safety'],
     ['5Gbps links'],
@@ -182,6 +187,9 @@ describe('the page as evidence for ambiguous terms', () => {
 
   it('takes no evidence from an ambiguous word alone, or from a page about something else', () => {
     expect(matcher.pageTopicsIn(['How to blacklist spam senders'])).toEqual(new Set());
+    // The word "commerce" inside "Commerce Department" does not vouch for it; Huawei vouches for the blacklist.
+    expect(matcher.pageTopicsIn(['Commerce Department: retail sales rose in May'])).toEqual(new Set());
+    expect(matcher.pageTopicsIn(['Huawei and the Commerce Department'])).toEqual(new Set(['huawei', 'trade-blacklist']));
     expect(matcher.pageTopicsIn(['The Hollywood blacklist, 1947–1960', 'Recipes for a fifth generation farm kitchen'])).toEqual(new Set());
   });
 

@@ -34,10 +34,10 @@ describe('the probe', () => {
     const matcher = createMatcher(config);
     const texts = [
       'HUAWEI shipped phones.',
-      'The Commerce\u00a0 Department\u2019s rule',
+      'The Commerce\u00a0 Department\u2019s export rule',
       'the 5\u200bG rollout',
       '华为的手机',
-      'Standard\u2011setting bodies met.',
+      'Standard\u2011setting bodies for mobile networks met.',
       'standards setting for mobile',
       'It was black-listed in 2019.',
     ];
