@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readSettingsPolicy, type SettingsPolicy } from '../core/settings-policy';
+import { watchStorage } from './storage-changes';
 
 /**
  * What the organisation's policy sets for this extension (storage.managed, checked by Chromium
@@ -27,9 +28,7 @@ export async function loadSettingsPolicy(): Promise<LoadedSettingsPolicy> {
 
 /** Calls back when the organisation's policy changes (the browser reads it again now and then). */
 export function watchManagedPolicy(callback: () => void): () => void {
-  const listener = (_changes: unknown, area: string) => {
+  return watchStorage((_changes, area) => {
     if (area === 'managed') callback();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  });
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PackPageData } from '../core/pack-merge';
 import type { ProbeSource } from '../core/term-anchors';
+import { watchStorage } from './storage-changes';
 
 /** Where the background keeps what pages need of the topic packs (core/pack-merge.ts packPageData). */
 export const PACK_PAGE_KEY = 'packPage';
@@ -36,7 +37,7 @@ function asPackPage(value: unknown): PackPageData | undefined {
 }
 
 /** The probe's expressions, if that is what the value holds (a stored value may be an older version's). */
-export function asMentionProbeSource(value: unknown): ProbeSource | undefined {
+function asMentionProbeSource(value: unknown): ProbeSource | undefined {
   const probe = value as ProbeSource | undefined;
   return typeof probe?.anchors === 'string' && typeof probe?.terms === 'string' ? probe : undefined;
 }
@@ -47,15 +48,7 @@ export function asMentionProbeSource(value: unknown): ProbeSource | undefined {
  * function that stops watching.
  */
 export function watchPackPage(onChange: (packPage: PackPageData | undefined) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+  return watchStorage((changes, area) => {
     if (area === 'local' && PACK_PAGE_KEY in changes) onChange(asPackPage(changes[PACK_PAGE_KEY].newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => {
-    try {
-      browser.storage.onChanged.removeListener(listener);
-    } catch {
-      // The extension was reloaded or updated: its runtime, and the listener with it, are gone.
-    }
-  };
+  });
 }

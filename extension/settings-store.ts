@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readSettings, type Settings, type SettingsProblem } from '../core/settings';
+import { watchStorage } from './storage-changes';
 
 // Settings follow the reader across browsers through storage.sync; where sync is unavailable
 // (some Chromium builds, Firefox without an account, enterprise policy) they stay in
@@ -52,15 +53,7 @@ export async function updateSettings(topicIds: readonly string[], change: (setti
 
 /** Calls back with the validated settings whenever any part of the extension changes them. */
 export function watchSettings(topicIds: readonly string[], callback: (settings: Settings) => void): () => void {
-  const listener = async (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+  return watchStorage(async (changes, areaName) => {
     if (KEY in changes && areaName === (await settingsArea()).area) callback(readSettings(changes[KEY].newValue, topicIds).settings);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => {
-    try {
-      browser.storage.onChanged.removeListener(listener);
-    } catch {
-      // The extension was reloaded or updated: its runtime, and the listener with it, are gone.
-    }
-  };
+  });
 }
