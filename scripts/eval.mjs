@@ -55,6 +55,10 @@ function stringifyWithCompactRows(value, key) {
 
 /** @param {number} x */
 const percent = (x) => `${(100 * x).toFixed(1).padStart(5)} %`;
+/** A share with its binomial standard error, in points: how far a figure on n items can move by chance. */
+const withSpread = (/** @type {number} */ share, /** @type {number} */ n) => `${percent(share)} (±${n ? (100 * Math.sqrt((share * (1 - share)) / n)).toFixed(1) : '–'})`;
+/** The annotator (the blind half) an item or a page comes from: a sentence id's letter, a page's folder. */
+const annotatorOf = (/** @type {string} */ idOrPage) => idOrPage[0];
 
 async function main() {
   /** @type {EvalItem[]} */
@@ -139,6 +143,13 @@ async function main() {
         : `${'test (blind)'.padEnd(22)}not scored: run with --score-test once, after freezing the ranker`,
       ...(scoreTest ? [row('all', summary.all)] : []),
       ...STYLES.flatMap((style) => HALVES.filter((half) => scoreTest || half === 'tune').map((half) => row(`  ${style} (${half})`, byStyle[style][half]))),
+      // Each blind half on its own, with its spread: halves scored in earlier rounds sit beside the newest.
+      ...(scoreTest
+        ? [...new Set(results.filter((r) => r.half === 'test').map((r) => annotatorOf(r.id)))].sort().map((letter) => {
+            const a = accuracy(results.filter((r) => r.half === 'test' && annotatorOf(r.id) === letter));
+            return `${`  test, annotator ${letter.toUpperCase()}`.padEnd(22)}${String(a.n).padStart(4)}   ${withSpread(a.top1, a.n)}   ${percent(a.top3)}`;
+          })
+        : []),
       '',
       `ranking one mention: ${(perMentionMs * 1000).toFixed(1)} µs on average (first pass over all ${items.length}, building the index: ${firstPassMs.toFixed(1)} ms)`,
       '',
@@ -195,6 +206,14 @@ async function main() {
       ...(pagesCrossValidated ? [pageRow('tune, cross-validated', pagesCrossValidated, meetsPage(pagesCrossValidated) ? '   meets the targets' : '   MISSES the targets')] : []),
       ...(scoreTest ? [] : [`${'test (blind)'.padEnd(22)}not scored: run with --score-test once, after freezing the ranker`]),
       ...PAGE_KINDS.flatMap((kind) => Object.keys(pageSummary).map((half) => pageRow(`  ${kind} (${half})`, pageByKind[kind][half]))),
+      // Each blind half on its own, with the spread of its first and shown figures (binomial, as if
+      // mentions were independent: those of one page are not, so read it as a lower bound).
+      ...(scoreTest
+        ? [...new Set(pageMentions.filter((m) => m.half === 'test').map((m) => annotatorOf(m.page)))].sort().map((letter) => {
+            const a = pageAccuracy(pageMentions.filter((m) => m.half === 'test' && annotatorOf(m.page) === letter));
+            return `${`  test, annotator ${letter.toUpperCase()}`.padEnd(22)}${String(a.n).padStart(4)}   ${withSpread(a.first, a.n)}   ${withSpread(a.shown, a.n)}   ${percent(a.best)}   ${percent(a.twoShown)}`;
+          })
+        : []),
       `(first: the card's answer is acceptable; shown: an acceptable answer is among those the card shows open; best: the card's answer is the annotator's best; 2 shown: cards showing two answers)`,
       `mentions the extension found: ${pageMentions.length}, of which unlabelled ${pageMentions.filter((m) => !m.label).length}; labelled mentions it did not find: ${missedLabels.length}`,
     );
