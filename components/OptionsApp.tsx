@@ -42,7 +42,7 @@ function ManagedMark({ block = false }: { block?: boolean }) {
 }
 
 export function OptionsApp() {
-  const [settings, setSettings] = useState<Settings>();
+  const [stored, setSettings] = useState<Settings>();
   const [loadProblems, setLoadProblems] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [siteText, setSiteText] = useState('');
@@ -75,9 +75,12 @@ export function OptionsApp() {
     return watchSettings(topicIds, setSettings);
   }, []);
 
-  if (!settings) return <main class="options" aria-busy="true" />;
+  if (!stored) return <main class="options" aria-busy="true" />;
 
   const { policy } = managed;
+  // What the policy locks shows its value as soon as the policy is read (the background writes it
+  // into the stored settings too, a moment later).
+  const settings = applySettingsPolicy(stored, policy);
   const save = async (changed: Settings, message = 'Saved.') => {
     // (The background would put back what the policy sets: so does this page, at once.)
     const next = applySettingsPolicy(changed, policy);

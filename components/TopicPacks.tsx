@@ -41,7 +41,15 @@ export function TopicPacks({ bundled }: { bundled: Pick<InstalledFacts, 'topics'
     });
   }, []);
 
-  if (!library) return null;
+  // (Read with the organisation's packs, which the browser may take a moment to give.)
+  if (!library) {
+    return (
+      <section aria-labelledby="packs-title" aria-busy="true">
+        <h2 id="packs-title">Topic packs</h2>
+        <p class="hint">Reading the topic packs…</p>
+      </section>
+    );
+  }
 
   const store = async (next: PackLibrary, text: string, details: string[] = []) => {
     try {
