@@ -44,8 +44,8 @@ export interface Mention {
 export interface Matcher {
   /**
    * The mentions in `text`, one block of a page. An ambiguous term counts where the same text has a
-   * cue of its topic or another mention; or where the page is about its topic (`pageTopics`, from
-   * `pageTopicsIn`) and the text has no counter-cue of that topic.
+   * cue of its topic; or another mention, or a page about its topic (`pageTopics`, from
+   * `pageTopicsIn`), and no counter-cue of that topic.
    */
   findMentions(text: string, pageTopics?: ReadonlySet<string>): Mention[];
   /**
@@ -395,8 +395,11 @@ export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher 
     if (chosen.length === 0) return [];
     const anyUnambiguous = chosen.some((c) => !isAmbiguous(c));
     const counts = (topic: string) => cuedTopics.has(topic) || (pageTopics?.has(topic) === true && !counterCuedTopics.has(topic));
+    // Another mention in the text also lets an ambiguous term count, unless the text has a
+    // counter-cue of the term's topic: "no 5G" does not make an IMEI's "blacklist" the trade one.
+    const besideMention = (topic: string) => anyUnambiguous && !counterCuedTopics.has(topic);
     return chosen
-      .filter((c) => !isAmbiguous(c) || anyUnambiguous || counts(c.pattern.mention!.topic))
+      .filter((c) => !isAmbiguous(c) || counts(c.pattern.mention!.topic) || besideMention(c.pattern.mention!.topic))
       .map((c) => ({ start: c.start, end: c.end, topic: c.pattern.mention!.topic, term: c.pattern.mention!.text }));
   }
 

@@ -215,4 +215,12 @@ describe('the page as evidence for ambiguous terms', () => {
     expect(found('The trade blacklist grew, and the blacklist keeps growing.')).toEqual(['trade blacklist:trade-blacklist', 'blacklist:trade-blacklist']);
     expect(found('Huawei is on the blacklist.', new Set())).toEqual(['Huawei:huawei', 'blacklist:trade-blacklist']);
   });
+
+  it('does not let another topic’s mention vouch for an ambiguous term over a counter-cue of its own topic', () => {
+    // A carrier's help page: "5G" is a mention, the IMEI's blacklist is not the trade one.
+    expect(found('If your phone shows no service at all, rather than just no 5G, its IMEI may be on the blacklist of phones reported stolen.')).toEqual(['5G:5g-standards']);
+    expect(found('Your 5G router keeps a blacklist of devices: add the IP of the old laptop.')).toEqual(['5G:5g-standards']);
+    // A cue of the term's own topic still counts, as before.
+    expect(found('Washington blacklisted Huawei over sanctions, and now our firewall vendor has to be replaced.')).toEqual(['blacklisted:trade-blacklist', 'Huawei:huawei']);
+  });
 });
