@@ -149,11 +149,14 @@ interface TextReading {
   /** The terms it holds, leftmost-longest, outside "not a mention" phrases (before the ambiguity rule). */
   chosen: Candidate[];
   isAmbiguous(candidate: Candidate): boolean;
+  /** Topics a cue word vouches for ("sanctions", "export"). */
   cuedTopics: ReadonlySet<string>;
+  /** Topics only a mention of another topic vouches for ("Huawei" for the trade blacklist): weaker, a counter-cue outweighs it. */
+  mentionCuedTopics: ReadonlySet<string>;
   counterCuedTopics: ReadonlySet<string>;
 }
 
-const NOTHING_READ: TextReading = { chosen: [], isAmbiguous: () => false, cuedTopics: new Set(), counterCuedTopics: new Set() };
+const NOTHING_READ: TextReading = { chosen: [], isAmbiguous: () => false, cuedTopics: new Set(), mentionCuedTopics: new Set(), counterCuedTopics: new Set() };
 
 interface Candidate {
   start: number;
@@ -382,7 +385,8 @@ export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher 
     return {
       chosen,
       isAmbiguous,
-      cuedTopics: topicsOf((c) => c.pattern.cueTopics),
+      cuedTopics: topicsOf((c) => (c.pattern.mention ? [] : c.pattern.cueTopics)),
+      mentionCuedTopics: topicsOf((c) => (c.pattern.mention ? c.pattern.cueTopics : [])),
       counterCuedTopics: topicsOf((c) => c.pattern.counterCueTopics),
     };
   }
@@ -391,23 +395,27 @@ export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher 
     // No term's anchor, no term: a block with only cue words ("mobile", "trade", "email") is not
     // read for them, since cues count only beside a mention.
     if (windowsAround(text, termAnchors)?.length === 0) return [];
-    const { chosen, isAmbiguous, cuedTopics, counterCuedTopics } = readText(text);
+    const { chosen, isAmbiguous, cuedTopics, mentionCuedTopics, counterCuedTopics } = readText(text);
     if (chosen.length === 0) return [];
-    const anyUnambiguous = chosen.some((c) => !isAmbiguous(c));
-    const counts = (topic: string) => cuedTopics.has(topic) || (pageTopics?.has(topic) === true && !counterCuedTopics.has(topic));
-    // Another mention in the text also lets an ambiguous term count, unless the text has a
-    // counter-cue of the term's topic: "no 5G" does not make an IMEI's "blacklist" the trade one.
-    const besideMention = (topic: string) => anyUnambiguous && !counterCuedTopics.has(topic);
+    const unambiguousTopics = new Set(chosen.filter((c) => !isAmbiguous(c)).map((c) => c.pattern.mention!.topic));
+    // A cue word, or a plain mention of the same topic, lets an ambiguous term count. Weaker
+    // evidence does too (another topic's mention, a mention that is a cue of the term's topic, a
+    // page about its topic), unless the text has a counter-cue of the term's topic: "no 5G" does
+    // not make an IMEI's "blacklist" the trade one, nor "Huawei" a phone's call blacklist.
+    const counts = (topic: string) =>
+      cuedTopics.has(topic) ||
+      unambiguousTopics.has(topic) ||
+      (!counterCuedTopics.has(topic) && (unambiguousTopics.size > 0 || mentionCuedTopics.has(topic) || pageTopics?.has(topic) === true));
     return chosen
-      .filter((c) => !isAmbiguous(c) || counts(c.pattern.mention!.topic) || besideMention(c.pattern.mention!.topic))
+      .filter((c) => !isAmbiguous(c) || counts(c.pattern.mention!.topic))
       .map((c) => ({ start: c.start, end: c.end, topic: c.pattern.mention!.topic, term: c.pattern.mention!.text }));
   }
 
   function pageTopicsIn(texts: readonly string[]): Set<string> {
     const topics = new Set<string>();
     for (const text of texts) {
-      const { chosen, isAmbiguous, cuedTopics } = readText(text);
-      for (const topic of cuedTopics) topics.add(topic);
+      const { chosen, isAmbiguous, cuedTopics, mentionCuedTopics } = readText(text);
+      for (const topic of [...cuedTopics, ...mentionCuedTopics]) topics.add(topic);
       for (const c of chosen) if (!isAmbiguous(c)) topics.add(c.pattern.mention!.topic);
     }
     return topics;

@@ -220,7 +220,22 @@ describe('the page as evidence for ambiguous terms', () => {
     // A carrier's help page: "5G" is a mention, the IMEI's blacklist is not the trade one.
     expect(found('If your phone shows no service at all, rather than just no 5G, its IMEI may be on the blacklist of phones reported stolen.')).toEqual(['5G:5g-standards']);
     expect(found('Your 5G router keeps a blacklist of devices: add the IP of the old laptop.')).toEqual(['5G:5g-standards']);
-    // A cue of the term's own topic still counts, as before.
+    // A cue word of the term's own topic still counts, as before.
     expect(found('Washington blacklisted Huawei over sanctions, and now our firewall vendor has to be replaced.')).toEqual(['blacklisted:trade-blacklist', 'Huawei:huawei']);
+    // So does a plain mention of the term's own topic: the forum reply that tells the trade
+    // blacklist from a router.
+    expect(found('The US Commerce Department added Huawei to the Entity List. That says nothing about your router.')).toEqual([
+      'US Commerce Department:trade-blacklist',
+      'Huawei:huawei',
+      'Entity List:trade-blacklist',
+    ]);
+  });
+
+  it('takes "Huawei" as weaker evidence for the trade blacklist than a cue word: a counter-cue outweighs it', () => {
+    // A phone's call blacklist, on a Huawei phone.
+    expect(found('Nuisance calls? On older Huawei software the list is labelled “Blacklist”.')).toEqual(['Huawei:huawei']);
+    expect(found('Huawei was blacklisted in 2019.')).toEqual(['Huawei:huawei', 'blacklisted:trade-blacklist']);
+    // A stolen phone's blacklist on a marketplace page about Huawei phones.
+    expect(found('Blacklisted phones (reported lost or stolen) cannot be listed.', new Set(['trade-blacklist']))).toEqual([]);
   });
 });
