@@ -234,8 +234,10 @@ describe('the page as evidence for ambiguous terms', () => {
   it('takes "Huawei" as weaker evidence for the trade blacklist than a cue word: a counter-cue outweighs it', () => {
     // A phone's call blacklist, on a Huawei phone.
     expect(found('Nuisance calls? On older Huawei software the list is labelled “Blacklist”.')).toEqual(['Huawei:huawei']);
+    expect(found('On the Huawei B818 router you can blacklist MAC addresses under Security.')).toEqual(['Huawei:huawei']);
     expect(found('Huawei was blacklisted in 2019.')).toEqual(['Huawei:huawei', 'blacklisted:trade-blacklist']);
     // A stolen phone's blacklist on a marketplace page about Huawei phones.
     expect(found('Blacklisted phones (reported lost or stolen) cannot be listed.', new Set(['trade-blacklist']))).toEqual([]);
+    expect(found('Block or blacklist unwanted numbers', new Set(['trade-blacklist']))).toEqual([]);
   });
 });
