@@ -117,6 +117,28 @@ export function foldedTerms(config: MatcherConfig): string[] {
   return [...new Set(config.terms.map((term) => foldPattern(term.text)).filter(Boolean))].sort();
 }
 
+const HYPHEN = 45;
+/** How far back the look for an identifier before a hyphen goes. */
+const IDENTIFIER_REACH = 32;
+
+/**
+ * Whether the word that ends just before `hyphen` looks like a device's or a network's name
+ * rather than a word: it has a digit or a capital after a small letter ("HomeHub-5G",
+ * "NETGEAR45-5G", a Wi-Fi network's name for its 5 GHz band). Words stay mentions: "anti-5G",
+ * "pre-5G", "Post-5G".
+ */
+function isIdentifierBefore(text: string, hyphen: number): boolean {
+  let sawLower = false;
+  for (let i = hyphen - 1; i >= Math.max(0, hyphen - IDENTIFIER_REACH) && isWordCharAt(text, i); i--) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+    if (code >= 97 && code <= 122) sawLower = true;
+    // (Read backwards: a capital found after a small letter stands before it in the word; one that is the word's first letter does not count.)
+    else if (code >= 65 && code <= 90 && sawLower && isWordCharAt(text, i - 1)) return true;
+  }
+  return false;
+}
+
 function isWordCharAt(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
@@ -638,6 +660,7 @@ function automatonFrom(data: AutomatonData, patterns: readonly Pattern[], longes
         const start = ring[(count - pattern.length) & ringMask];
         let end = i + 1;
         if (pattern.boundaryBefore && isWordCharAt(text, start - 1)) continue;
+        if (pattern.mention && text.charCodeAt(start - 1) === HYPHEN && isIdentifierBefore(text, start - 1)) continue;
         if (pattern.boundaryAfter && isWordCharAt(text, end)) continue;
         // A possessive belongs to the mention: "Huawei's".
         if (pattern.mention && pattern.boundaryAfter && APOSTROPHES.includes(text[end] ?? '-') && (text[end + 1] === 's' || text[end + 1] === 'S') && !isWordCharAt(text, end + 2)) {

@@ -55,6 +55,9 @@ describe('createMatcher with the bundled topics', () => {
     ['IMT-2020 is the ITU name', ['5g-standards:IMT-2020']],
     ['ETSI published the specification', ['5g-standards:ETSI']],
     ['fifth-generation mobile networks', ['5g-standards:fifth-generation']],
+    // A hyphen after a word is not a network's name.
+    ['anti-5G protesters gathered at the mast', ['5g-standards:5G']],
+    ['the pre-5G era and Post-5G planning', ['5g-standards:5G', '5g-standards:5G']],
   ])('finds the mention in %j', (text, expected) => {
     expect(mentionsIn(text)).toEqual(expected);
   });
@@ -67,6 +70,9 @@ describe('createMatcher with the bundled topics', () => {
     ['switch to the Wi-Fi 5G band'],
     ['my router has a 5G Wi-Fi network'],
     ['a 2.4G/5G dual-band router'],
+    // A Wi-Fi network's name for its 5 GHz band.
+    ['Two networks appear, HomeHub-2.4G and HomeHub-5G.'],
+    ['Connect to NETGEAR45-5G for the faster band.'],
     ['add the domain to your blacklist'],
     ['blacklisted IP addresses'],
     ['an e-commerce blacklist of fraudsters'],
