@@ -419,7 +419,8 @@ export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher 
     if (windowsAround(text, termAnchors)?.length === 0) return [];
     const { chosen, isAmbiguous, cuedTopics, mentionCuedTopics, counterCuedTopics } = readText(text);
     if (chosen.length === 0) return [];
-    const unambiguousTopics = new Set(chosen.filter((c) => !isAmbiguous(c)).map((c) => c.pattern.mention!.topic));
+    const ambiguous = new Set(chosen.filter(isAmbiguous));
+    const unambiguousTopics = new Set(chosen.filter((c) => !ambiguous.has(c)).map((c) => c.pattern.mention!.topic));
     // A cue word, or a plain mention of the same topic, lets an ambiguous term count. Weaker
     // evidence does too (another topic's mention, a mention that is a cue of the term's topic, a
     // page about its topic), unless the text has a counter-cue of the term's topic: "no 5G" does
@@ -429,7 +430,7 @@ export function createMatcher(config: MatcherConfig | CompiledMatcher): Matcher 
       unambiguousTopics.has(topic) ||
       (!counterCuedTopics.has(topic) && (unambiguousTopics.size > 0 || mentionCuedTopics.has(topic) || pageTopics?.has(topic) === true));
     return chosen
-      .filter((c) => !isAmbiguous(c) || counts(c.pattern.mention!.topic))
+      .filter((c) => !ambiguous.has(c) || counts(c.pattern.mention!.topic))
       .map((c) => ({ start: c.start, end: c.end, topic: c.pattern.mention!.topic, term: c.pattern.mention!.text }));
   }
 
