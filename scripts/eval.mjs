@@ -57,8 +57,22 @@ function stringifyWithCompactRows(value, key) {
 const percent = (x) => `${(100 * x).toFixed(1).padStart(5)} %`;
 /** A share with its binomial standard error, in points: how far a figure on n items can move by chance. */
 const withSpread = (/** @type {number} */ share, /** @type {number} */ n) => `${percent(share)} (±${n ? (100 * Math.sqrt((share * (1 - share)) / n)).toFixed(1) : '–'})`;
-/** The annotator (the blind half) an item or a page comes from: a sentence id's letter, a page's folder. */
-const annotatorOf = (/** @type {string} */ idOrPage) => idOrPage[0];
+/**
+ * The test half's results by annotator (a sentence id's letter, a page's folder), in letter order.
+ * @template T @param {T[]} results @param {(result: T) => string} idOrPageOf @returns {[string, T[]][]}
+ */
+function testHalvesByAnnotator(results, idOrPageOf) {
+  /** @type {Map<string, T[]>} */
+  const byLetter = new Map();
+  for (const result of results) {
+    const letter = idOrPageOf(result)[0];
+    const list = byLetter.get(letter);
+    if (list) list.push(result);
+    else byLetter.set(letter, [result]);
+  }
+  return [...byLetter].sort(([a], [b]) => a.localeCompare(b));
+}
+const annotatorLabel = (/** @type {string} */ letter) => `  test, annotator ${letter.toUpperCase()}`.padEnd(22);
 
 async function main() {
   /** @type {EvalItem[]} */
@@ -145,9 +159,9 @@ async function main() {
       ...STYLES.flatMap((style) => HALVES.filter((half) => scoreTest || half === 'tune').map((half) => row(`  ${style} (${half})`, byStyle[style][half]))),
       // Each blind half on its own, with its spread: halves scored in earlier rounds sit beside the newest.
       ...(scoreTest
-        ? [...new Set(results.filter((r) => r.half === 'test').map((r) => annotatorOf(r.id)))].sort().map((letter) => {
-            const a = accuracy(results.filter((r) => r.half === 'test' && annotatorOf(r.id) === letter));
-            return `${`  test, annotator ${letter.toUpperCase()}`.padEnd(22)}${String(a.n).padStart(4)}   ${withSpread(a.top1, a.n)}   ${percent(a.top3)}`;
+        ? testHalvesByAnnotator(results.filter((r) => r.half === 'test'), (r) => r.id).map(([letter, list]) => {
+            const a = accuracy(list);
+            return `${annotatorLabel(letter)}${String(a.n).padStart(4)}   ${withSpread(a.top1, a.n)}   ${percent(a.top3)}`;
           })
         : []),
       '',
@@ -209,9 +223,9 @@ async function main() {
       // Each blind half on its own, with the spread of its first and shown figures (binomial, as if
       // mentions were independent: those of one page are not, so read it as a lower bound).
       ...(scoreTest
-        ? [...new Set(pageMentions.filter((m) => m.half === 'test').map((m) => annotatorOf(m.page)))].sort().map((letter) => {
-            const a = pageAccuracy(pageMentions.filter((m) => m.half === 'test' && annotatorOf(m.page) === letter));
-            return `${`  test, annotator ${letter.toUpperCase()}`.padEnd(22)}${String(a.n).padStart(4)}   ${withSpread(a.first, a.n)}   ${withSpread(a.shown, a.n)}   ${percent(a.best)}   ${percent(a.twoShown)}`;
+        ? testHalvesByAnnotator(pageMentions.filter((m) => m.half === 'test'), (m) => m.page).map(([letter, list]) => {
+            const a = pageAccuracy(list);
+            return `${annotatorLabel(letter)}${String(a.n).padStart(4)}   ${withSpread(a.first, a.n)}   ${withSpread(a.shown, a.n)}   ${percent(a.best)}   ${percent(a.twoShown)}`;
           })
         : []),
       `(first: the card's answer is acceptable; shown: an acceptable answer is among those the card shows open; best: the card's answer is the annotator's best; 2 shown: cards showing two answers)`,
