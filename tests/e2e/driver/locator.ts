@@ -119,8 +119,23 @@ export class UiLocator {
     await this.tab.mouse.click(point.x, point.y);
   }
 
+  /**
+   * A visible element's middle, once it has stopped moving: read twice, 100 ms apart, at the same
+   * place (as Playwright's own "stable" check). A card that grows when a list in it opens may be
+   * placed anew, and a click at where the element was would land on something else.
+   */
   private waitForPoint(): Promise<Point> {
-    return waitFor(`a visible element for ${this.description}`, () => this.read<Point | undefined>('clickPoint'), 5000);
+    let previous: Point | undefined;
+    return waitFor(
+      `a visible element that has stopped moving for ${this.description}`,
+      async () => {
+        const point = await this.read<Point | undefined>('clickPoint');
+        const settled = point !== undefined && previous !== undefined && Math.abs(point.x - previous.x) < 0.5 && Math.abs(point.y - previous.y) < 0.5;
+        previous = point;
+        return settled ? point : undefined;
+      },
+      5000,
+    );
   }
 
   /** Focuses the field and types `text` over what was in it, key by key, as a reader does. */
