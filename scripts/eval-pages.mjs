@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 
 /** Which annotators' pages are which half (tests/eval/pages/README.md). */
-export const PAGE_HALVES = { a: 'tune', b: 'tune', c: 'tune', d: 'tune', e: 'tune', f: 'tune', g: 'test', h: 'test', i: 'tune', j: 'tune', k: 'test', l: 'test', m: 'tune', n: 'tune', o: 'test', p: 'test' };
+export const PAGE_HALVES = { a: 'tune', b: 'tune', c: 'tune', d: 'tune', e: 'tune', f: 'tune', g: 'tune', h: 'tune', i: 'tune', j: 'tune', k: 'tune', l: 'tune', m: 'tune', n: 'tune', o: 'test', p: 'test' };
 export const PAGE_KINDS = ['news', 'explainer', 'buyers-guide', 'forum', 'kb', 'encyclopedia', 'listicle', 'press-release', 'comments', 'table'];
 
 /**
- * @typedef {{ file: string, half: string, kind: string, html: string }} EvalPage
- * @typedef {{ start: number, end: number, text: string, answers: string[], best: string }} PageLabel
+ * @typedef {{ answers: string[], best: string }} Labels
+ * @typedef {{ file: string, half: string, kind: string, html: string, second?: [string, string][] }} EvalPage
+ * @typedef {{ start: number, end: number, text: string, answers: string[], best: string, second?: Labels }} PageLabel
  * @typedef {{ page: string, half: string, kind: string, text: string, topic: string, term: string, start: number,
  *   label: PageLabel | undefined, shown: string[], chosen: string, sentence: string }} MentionResult
  */
@@ -24,6 +25,8 @@ export const PAGE_KINDS = ['news', 'explainer', 'buyers-guide', 'forum', 'kb', '
 /** Every page of the set, with its half and kind. @param {string} root @param {string[]} halves */
 export function readEvalPages(root, halves) {
   const dir = join(root, 'tests/eval/pages');
+  // A second annotator's labels of some pages, span by span (second-labels.json): how far two people agree.
+  const second = /** @type {{ pages: Record<string, [string, string][]> }} */ (JSON.parse(readFileSync(join(dir, 'second-labels.json'), 'utf8'))).pages;
   /** @type {EvalPage[]} */
   const pages = [];
   for (const [folder, half] of Object.entries(PAGE_HALVES)) {
@@ -31,7 +34,8 @@ export function readEvalPages(root, halves) {
     for (const name of readdirSync(join(dir, folder)).filter((n) => n.endsWith('.html')).sort()) {
       const kind = name.replace(/-\d+\.html$/, '');
       if (!PAGE_KINDS.includes(kind)) throw new Error(`tests/eval/pages/${folder}/${name}: unknown kind "${kind}"`);
-      pages.push({ file: `${folder}/${name}`, half, kind, html: readFileSync(join(dir, folder, name), 'utf8') });
+      const file = `${folder}/${name}`;
+      pages.push({ file, half, kind, html: readFileSync(join(dir, folder, name), 'utf8'), ...(second[file] && { second: second[file] }) });
     }
   }
   return pages;
@@ -53,21 +57,25 @@ function textOffsets(/** @type {any} */ document) {
 /**
  * Takes the labels out of a parsed page: each label span's place (in the concatenated text of the
  * document, which unwrapping does not change) and labels, then the span is replaced by its text.
- * @param {any} document @param {string} file
+ * A second annotator's labels, if any, go with each span in document order.
+ * @param {any} document @param {string} file @param {[string, string][] | undefined} second
  * @returns {PageLabel[]}
  */
-function takeLabels(document, file) {
+function takeLabels(document, file, second) {
   const offsets = textOffsets(document);
   /** @type {PageLabel[]} */
   const labels = [];
-  for (const span of [...document.querySelectorAll('span[data-answers]')]) {
+  const spans = [...document.querySelectorAll('span[data-answers]')];
+  if (second && second.length !== spans.length) throw new Error(`${file}: ${spans.length} label spans, but ${second.length} second labels`);
+  for (const [index, span] of spans.entries()) {
     const first = document.createTreeWalker(span, 4).nextNode();
     if (!first) throw new Error(`${file}: an empty label span`);
     const start = offsets.get(first) ?? 0; // (every text node was counted)
     const answers = span.getAttribute('data-answers').split(/\s+/).filter(Boolean);
     const best = span.getAttribute('data-best');
     if (best !== 'none' && !answers.includes(best)) throw new Error(`${file}: "${span.textContent}" has a best answer (${best}) that is not among its answers`);
-    labels.push({ start, end: start + span.textContent.length, text: span.textContent, answers, best });
+    const other = second?.[index];
+    labels.push({ start, end: start + span.textContent.length, text: span.textContent, answers, best, ...(other && { second: { answers: other[0].split(/\s+/).filter(Boolean), best: other[1] } }) });
     span.replaceWith(...span.childNodes);
   }
   document.documentElement.normalize();
@@ -103,7 +111,7 @@ export async function readPageMentions(pages, modules, factData) {
     Object.assign(globalThis, { Range: window.Range, NodeFilter: window.NodeFilter });
     const document = window.document;
     document.write(page.html);
-    const labels = takeLabels(document, page.file);
+    const labels = takeLabels(document, page.file, page.second);
     const offsets = textOffsets(document);
     const used = new Set();
     const matcherOfPage = pageMatcher(matcher, document);
