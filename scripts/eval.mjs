@@ -72,6 +72,29 @@ function testHalvesByAnnotator(results, idOrPageOf) {
   }
   return [...byLetter].sort(([a], [b]) => a.localeCompare(b));
 }
+/**
+ * Where a second annotator labelled the same pages (tests/eval/pages/second-labels.json): how often
+ * one person's best answer is acceptable to the other, beside how often the card's answers are. The
+ * first figure is what a person reaches against these labels, a ceiling to read the card's against.
+ * @param {import('./eval-pages.mjs').MentionResult[]} mentions
+ */
+function agreementRows(mentions) {
+  const both = mentions.filter((m) => m.label?.second);
+  if (both.length === 0) return [];
+  const n = both.length;
+  const share = (/** @type {(m: typeof both[number], first: import('./eval-pages.mjs').Labels, second: import('./eval-pages.mjs').Labels) => boolean} */ test) =>
+    withSpread(both.filter((m) => test(m, /** @type {any} */ (m.label), /** @type {any} */ (m.label?.second))).length / n, n);
+  const halves = [...new Set(both.map((m) => m.half))].join(', ');
+  return [
+    '',
+    `Two annotators on the same ${n} mentions (${halves}; ${[...new Set(both.map((m) => m.page[0]))].join(', ')}/ labelled twice, second-labels.json):`,
+    `  the second annotator's best, acceptable to the first: ${share((_, first, second) => first.answers.includes(second.best))}`,
+    `  the first annotator's best, acceptable to the second: ${share((_, first, second) => second.answers.includes(first.best))}`,
+    `  the card's first answer, acceptable to the first: ${share((m, first) => first.answers.includes(m.chosen))}; to the second: ${share((m, _, second) => second.answers.includes(m.chosen))}`,
+    `  an answer the card shows, acceptable to the first: ${share((m, first) => m.shown.some((id) => first.answers.includes(id)))}; to the second: ${share((m, _, second) => m.shown.some((id) => second.answers.includes(id)))}`,
+  ];
+}
+
 const annotatorLabel = (/** @type {string} */ letter) => `  test, annotator ${letter.toUpperCase()}`.padEnd(22);
 
 async function main() {
@@ -229,6 +252,7 @@ async function main() {
           })
         : []),
       `(first: the card's answer is acceptable; shown: an acceptable answer is among those the card shows open; best: the card's answer is the annotator's best; 2 shown: cards showing two answers)`,
+      ...agreementRows(pageMentions),
       `mentions the extension found: ${pageMentions.length}, of which unlabelled ${pageMentions.filter((m) => !m.label).length}; labelled mentions it did not find: ${missedLabels.length}`,
     );
     const pageMisses = pageMentions.filter((m) => (m.half === 'tune' || showTestMisses) && m.label && !m.label.answers.includes(m.chosen));

@@ -39,6 +39,9 @@ const MODEL = new URL('../data/answer-model.json', import.meta.url);
  * pages): these settings 91.6 / 89.9; L2 0.001: 90.9 / 89.6; pageWeight 1: 91.0 / 90.5; context
  * words seen in fewer than 3 examples left out: 91.8 / 89.9. None is beyond the noise (±0.7 on
  * the pages), so the settings stay.
+ * Fifth round (g, h, k, l's pages and the q and r sentences retired into the tune half: 4,676 page
+ * mentions, 1,384 sentences), folds by annotator, sentences / page mentions: these settings
+ * 91.8 / 91.3; pageWeight 1: 90.9 / 91.2; L2 0.0001: 92.5 / 91.1. Within the noise again.
  */
 const SETTINGS = {
   l2: 0.0003,
@@ -54,9 +57,10 @@ const PRUNE_BELOW = 0.01;
 /**
  * The issue's aim for the card on the test pages, with a margin because the gap is calibrated on
  * other pages: an acceptable answer among those shown for 97 % of mentions (aimed at 97.5 %), while
- * 70 % of cards still show one answer (aimed at 75 %).
+ * 70 % of cards still show one answer (aimed at 72 %: the blind halves of rounds 3 and 4 showed
+ * one answer on 77.6 and 74.5 % of cards with the gap aimed at 75 %).
  */
-const RUNNER_UP = { shown: 0.975, single: 0.75 };
+const RUNNER_UP = { shown: 0.975, single: 0.72 };
 const FOLDS = 5;
 /**
  * The fold of an example by its annotator: a page's folder letter (a/, b/, …), a sentence's id
