@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 
 /** Which annotators' pages are which half (tests/eval/pages/README.md). */
-export const PAGE_HALVES = { a: 'tune', b: 'tune', c: 'tune', d: 'tune', e: 'tune', f: 'tune', g: 'tune', h: 'tune', i: 'tune', j: 'tune', k: 'tune', l: 'tune', m: 'tune', n: 'tune', o: 'test', p: 'test', q: 'test', r: 'test' };
+export const PAGE_HALVES = { a: 'tune', b: 'tune', c: 'tune', d: 'tune', e: 'tune', f: 'tune', g: 'tune', h: 'tune', i: 'tune', j: 'tune', k: 'tune', l: 'tune', m: 'tune', n: 'tune', o: 'tune', p: 'tune', q: 'test', r: 'test', s: 'test', t: 'test' };
 export const PAGE_KINDS = ['news', 'explainer', 'buyers-guide', 'forum', 'kb', 'encyclopedia', 'listicle', 'press-release', 'comments', 'table'];
 
 /**
