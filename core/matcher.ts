@@ -118,6 +118,7 @@ export function foldedTerms(config: MatcherConfig): string[] {
 }
 
 const HYPHEN = 45;
+const OPENING_QUOTES = '"\'\u2018\u201c\u00ab';
 /** How far back the look for an identifier before a hyphen goes. */
 const IDENTIFIER_REACH = 32;
 
@@ -137,6 +138,14 @@ function isIdentifierBefore(text: string, hyphen: number): boolean {
     else if (code >= 65 && code <= 90 && sawLower && isWordCharAt(text, i - 1)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the hyphen opens a quotation ("a guest network ending in “-5G”"): the term is written as
+ * a suffix, naming a string such as the end of a Wi-Fi network's name, not the topic.
+ */
+function isQuotedSuffix(text: string, hyphen: number): boolean {
+  return hyphen > 0 && OPENING_QUOTES.includes(text[hyphen - 1]);
 }
 
 function isWordCharAt(text: string, index: number): boolean {
@@ -661,7 +670,7 @@ function automatonFrom(data: AutomatonData, patterns: readonly Pattern[], longes
         const start = ring[(count - pattern.length) & ringMask];
         let end = i + 1;
         if (pattern.boundaryBefore && isWordCharAt(text, start - 1)) continue;
-        if (pattern.mention && text.charCodeAt(start - 1) === HYPHEN && isIdentifierBefore(text, start - 1)) continue;
+        if (pattern.mention && text.charCodeAt(start - 1) === HYPHEN && (isIdentifierBefore(text, start - 1) || isQuotedSuffix(text, start - 1))) continue;
         if (pattern.boundaryAfter && isWordCharAt(text, end)) continue;
         // A possessive belongs to the mention: "Huawei's".
         if (pattern.mention && pattern.boundaryAfter && APOSTROPHES.includes(text[end] ?? '-') && (text[end + 1] === 's' || text[end + 1] === 'S') && !isWordCharAt(text, end + 2)) {

@@ -58,6 +58,9 @@ describe('createMatcher with the bundled topics', () => {
     // A hyphen after a word is not a network's name.
     ['anti-5G protesters gathered at the mast', ['5g-standards:5G']],
     ['the pre-5G era and Post-5G planning', ['5g-standards:5G', '5g-standards:5G']],
+    // A quoted term is still a mention; only a quoted suffix ("-5G") is not.
+    ['what “5G” means for phones, and anti-5G rallies', ['5g-standards:5G', '5g-standards:5G']],
+    ['-5G handsets sold out', ['5g-standards:5G']],
   ])('finds the mention in %j', (text, expected) => {
     expect(mentionsIn(text)).toEqual(expected);
   });
@@ -73,6 +76,8 @@ describe('createMatcher with the bundled topics', () => {
     // A Wi-Fi network's name for its 5 GHz band.
     ['Two networks appear, HomeHub-2.4G and HomeHub-5G.'],
     ['Connect to NETGEAR45-5G for the faster band.'],
+    ['Why do I see a guest network ending in “-5G”?'],
+    ['names that end in "-5G" are the 5 GHz band'],
     ['add the domain to your blacklist'],
     ['blacklisted IP addresses'],
     ['an e-commerce blacklist of fraudsters'],
