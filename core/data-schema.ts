@@ -183,7 +183,7 @@ const answerModelFileSchema = v.object({
     pageMentions: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
   lexicalScale: v.pipe(v.number(), v.finite()),
-  reach: v.strictObject({ paragraph: unitWeight, title: unitWeight, heading: v.optional(unitWeight), headline: v.optional(unitWeight), lead: v.optional(unitWeight), outline: v.optional(unitWeight) }),
+  reach: v.strictObject({ paragraph: unitWeight, title: unitWeight, heading: v.optional(unitWeight), headline: v.optional(unitWeight), lead: v.optional(unitWeight), outline: v.optional(unitWeight), near: v.optional(unitWeight) }),
   topics: v.record(v.pipe(v.string(), v.regex(TOPIC_ID)), weightsSchema),
   words: v.record(v.pipe(v.string(), v.nonEmpty()), weightsSchema),
   /** Per matched data term (lower case). */

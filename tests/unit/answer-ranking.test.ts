@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAnswer, rankAnswers, toStems, type RankingContext, type RankingInput } from '../../core/answer-ranking';
+import { chooseAnswer, contextWords, rankAnswers, toStems, type RankingContext, type RankingInput } from '../../core/answer-ranking';
 import { factData } from '../../core/fact-data';
 
 // Behaviour, not accuracy: how well the ranking does on real text is `npm run eval`'s job.
@@ -161,6 +161,26 @@ describe('chooseAnswer', () => {
     const { chosen, others } = chooseAnswer(entries, input('huawei', { sentence: 'Huawei sells phones.' }));
     expect(chosen).toBe(entries.find((e) => e.id === 'q1'));
     expect(others.every((e) => entries.includes(e))).toBe(true);
+  });
+});
+
+describe('contextWords', () => {
+  const reach = { paragraph: 0.7, title: 0.3 };
+  const near = (sentence: string, term: string) => [...contextWords({ sentence }, { ...reach, near: 1 }, term).keys()].filter((word) => word.startsWith('~'));
+
+  it('gives the words just beside the mention a feature of their own, function words included', () => {
+    expect(near('Check you are in a 5G area today', '5G')).toEqual(['~are', '~in', '~a', '~area', '~today']);
+    expect(near('Policy on Huawei in 5G networks', 'Huawei')).toEqual(['~polici', '~on', '~in', '~5g', '~network']);
+  });
+
+  it('finds the mention whatever its case and however many words it has, and only its first time', () => {
+    expect(near('why HUAWEI was placed on the entity list by Commerce', 'Entity List')).toEqual(['~place', '~on', '~the', '~by', '~commerc']);
+    expect(near('5G here, 5G there', '5G')).toEqual(['~here', '~5g', '~there']);
+  });
+
+  it('adds none without the model asking for them, or when the mention is not in the sentence', () => {
+    expect([...contextWords({ sentence: 'a 5G area' }, reach, '5G').keys()].some((word) => word.startsWith('~'))).toBe(false);
+    expect(near('The heading said it all', '5G')).toEqual([]);
   });
 });
 
