@@ -85,9 +85,11 @@ function agreementRows(mentions) {
   const share = (/** @type {(m: typeof both[number], first: import('./eval-pages.mjs').Labels, second: import('./eval-pages.mjs').Labels) => boolean} */ test) =>
     withSpread(both.filter((m) => test(m, /** @type {any} */ (m.label), /** @type {any} */ (m.label?.second))).length / n, n);
   const halves = [...new Set(both.map((m) => m.half))].join(', ');
+  // On tune pages the model was fitted on the first labels: its figures there are not a measure.
+  const fitted = both.some((m) => m.half === 'tune') ? ' (the model was fitted on the first labels of these: its figures are not a measure)' : '';
   return [
     '',
-    `Two annotators on the same ${n} mentions (${halves}; ${[...new Set(both.map((m) => m.page[0]))].join(', ')}/ labelled twice, second-labels.json):`,
+    `Two annotators on the same ${n} mentions (${halves}; ${[...new Set(both.map((m) => m.page[0]))].join(', ')}/ labelled twice, second-labels.json)${fitted}:`,
     `  the second annotator's best, acceptable to the first: ${share((_, first, second) => first.answers.includes(second.best))}`,
     `  the first annotator's best, acceptable to the second: ${share((_, first, second) => second.answers.includes(first.best))}`,
     `  the card's first answer, acceptable to the first: ${share((m, first) => first.answers.includes(m.chosen))}; to the second: ${share((m, _, second) => second.answers.includes(m.chosen))}`,
