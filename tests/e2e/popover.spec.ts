@@ -68,23 +68,23 @@ test.describe('hovering a mention', () => {
 
   test('shows a second answer, smaller, when the sentence fits two; opening another question closes it', async ({ tab }) => {
     // A vague sentence ("The story of Huawei in America.") that could ask why Huawei was listed or
-    // where it was shut out: the ranker's top two are close, so the card shows both. (Which two
-    // follows the learned model: refitted, it may pick another close pair.)
+    // how the US justified its concerns: the ranker's top two are close, so the card shows both.
+    // (Which two follows the learned model: refitted, it may pick another close pair.)
     await hoverText(tab, '#unsure', 'Huawei');
     const card = popover(tab);
     await expect(card.locator('.answer')).toContainText(ANSWER.q1);
     const runnerUp = card.locator('.runner-up');
     await expect(runnerUp).toBeVisible();
     await expect(runnerUp).toContainText('Or perhaps');
-    await expect(runnerUp).toContainText('Which countries have restricted Huawei’s involvement in their 5G networks?');
-    await expect(card.getByText(ANSWER.q4)).toBeVisible();
+    await expect(runnerUp).toContainText('How has the US government justified its concerns about Huawei’s involvement in 5G infrastructure?');
+    await expect(card.getByText(ANSWER.q7)).toBeVisible();
     // Subordinate to the first answer: smaller text.
     expect(parseFloat((await card.locator('.runner-up-answer').computedStyle('font-size'))!)).toBeLessThan(parseFloat((await card.locator('.answer').computedStyle('font-size'))!));
     // The list holds the topic's other four; opening one closes the runner-up: two answers open at most.
     await card.getByText('4 more questions on Huawei').click();
     await card.getByText('How has Huawei responded to the new regulation from the US Commerce Department?').click();
     await expect(card.getByText(ANSWER.q3)).toBeVisible();
-    await expect(card.getByText(ANSWER.q4)).toBeHidden();
+    await expect(card.getByText(ANSWER.q7)).toBeHidden();
     await expect(card.getByText(ANSWER.q1)).toBeVisible();
   });
 
