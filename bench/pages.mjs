@@ -68,10 +68,16 @@ export function buildVocabulary(banned, size = 3000, seed = 7) {
   return { functionWords: FUNCTION_WORDS.filter((w) => keep.has(w) || !banned.has(w)), contentWords: [...content] };
 }
 
-/** Mention phrases that are each exactly one mention (unambiguous terms, written as the data has them). */
+/**
+ * Mention phrases that are each exactly one mention wherever they are put: unambiguous terms and
+ * proper names, written as the data has them. (An ambiguous term, such as "the Commerce
+ * Department" or "standards bodies", counts only beside a cue word, which the generated prose
+ * never has: five of these fourteen were such terms after 2026-12-05, and the long pages showed 129
+ * of their 200 mentions.)
+ */
 export const MENTION_PHRASES = [
-  'Huawei', '5G standards', 'the Commerce Department', 'the Entity List', '3GPP', 'a trade blacklist', 'Huawei Technologies',
-  'standards bodies', '5G', 'the Department of Commerce', 'Huawei’s', 'standard-setting', 'the US Commerce Department', 'export blacklist',
+  'Huawei', '5G standards', 'the Bureau of Industry and Security', 'the Entity List', '3GPP', 'a trade blacklist', 'Huawei Technologies',
+  'ETSI', '5G', 'the Export Administration Regulations', 'Huawei’s', 'IMT-2020', 'entity-listed', 'export blacklist',
 ];
 
 /**

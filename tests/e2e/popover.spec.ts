@@ -126,6 +126,51 @@ test.describe('hovering a mention', () => {
     await expect(popover(tab)).toHaveCount(0);
   });
 
+  test('stays on its side of the mention when its list of questions opens', async ({ tab }) => {
+    // How tall the card is as it opens, where there is room.
+    await hoverText(tab, '#ban', 'Huawei');
+    const card = popover(tab);
+    await expect(card).toBeVisible();
+    const openHeight = (await card.boundingBox())!.height;
+    await tab.mouse.move(0, 0);
+    await expect(popover(tab)).toHaveCount(0);
+    // A long page, scrolled so that the room below the mention holds that card, but not the card
+    // with its list open; there is more room above.
+    const viewport = tab.viewport()!;
+    const mention = await tab.evaluate(
+      ([roomBelow]) => {
+        document.body.style.padding = '1500px 0';
+        const walker = document.createTreeWalker(document.querySelector('#ban')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const index = node.data.indexOf('Huawei');
+          if (index < 0) continue;
+          const range = new Range();
+          range.setStart(node, index);
+          range.setEnd(node, index + 'Huawei'.length);
+          window.scrollBy(0, range.getBoundingClientRect().bottom - (innerHeight - roomBelow));
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, bottom: rect.bottom };
+        }
+        throw new Error('no Huawei in #ban');
+      },
+      [openHeight + 60] as const,
+    );
+    await tab.mouse.move(mention.x, mention.y, { steps: 4 });
+    await expect(card).toBeVisible();
+    await sleep(400); // (past the card's opening animation)
+    const before = (await card.boundingBox())!;
+    expect(before.y).toBeGreaterThan(mention.bottom);
+    await card.getByText('5 more questions on Huawei').click();
+    await expect(card.getByText('Why was Huawei placed on the US trade blacklist?')).toBeVisible();
+    await sleep(300); // (the card is placed anew in the frame after it grows)
+    const after = (await card.boundingBox())!;
+    // What the reader just clicked has not jumped above the mention: the card stays below and
+    // scrolls within the room there (the room it was given when placed caps its height, so it
+    // never outgrows its side).
+    expect(after.y).toBeCloseTo(before.y, 0);
+    expect(after.y + after.height).toBeLessThanOrEqual(viewport.height);
+  });
+
   test('stays inside the viewport for a mention in a corner', async ({ tab }) => {
     await hoverText(tab, '#bottom-right', 'Huawei');
     const card = popover(tab);
