@@ -281,11 +281,10 @@ const NEAR = '~';
 const NEAR_WORDS = 3;
 
 /**
- * The stems of the words just before and after the mention's first occurrence in the sentence,
- * function words included ("in", "on", "of" say how the mention is used).
+ * The stems of the words just before and after the mention's first occurrence in the sentence's
+ * stems, function words included ("in", "on", "of" say how the mention is used).
  */
-function wordsAround(sentence: string, term: string): string[] {
-  const words = toStems(sentence);
+function wordsAround(words: readonly string[], term: string): string[] {
   const mention = toStems(term);
   if (mention.length === 0) return [];
   const at = words.findIndex((_, i) => mention.every((part, j) => words[i + j] === part));
@@ -310,11 +309,13 @@ function restOfParagraph({ sentence, paragraph = '' }: RankingContext): string[]
  */
 export function contextWords(context: RankingContext, reach: AnswerModel['reach'], term?: string): Map<string, number> {
   const words = new Map<string, number>();
-  const add = (text: string, weight: number) => {
-    for (const word of toStems(text)) if (!STOP_WORDS.has(word) && (words.get(word) ?? 0) < weight) words.set(word, weight);
+  const addStems = (stems: readonly string[], weight: number) => {
+    for (const word of stems) if (!STOP_WORDS.has(word) && (words.get(word) ?? 0) < weight) words.set(word, weight);
   };
-  if (reach.near && term) for (const word of wordsAround(context.sentence, term)) words.set(`${NEAR}${word}`, reach.near);
-  add(context.sentence, 1);
+  const add = (text: string, weight: number) => addStems(toStems(text), weight);
+  const sentence = toStems(context.sentence); // (read once: for the words beside the mention and for the sentence's own)
+  if (reach.near && term) for (const word of wordsAround(sentence, term)) words.set(`${NEAR}${word}`, reach.near);
+  addStems(sentence, 1);
   for (const part of restOfParagraph(context)) add(part, reach.paragraph);
   add(context.title ?? '', reach.title);
   if (reach.heading) add(context.heading ?? '', reach.heading);

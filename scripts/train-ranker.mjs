@@ -157,6 +157,7 @@ function fit(examples, answerCount) {
 
 /** The fitted weights as the file keeps them (SETTINGS.pruneBelow, SETTINGS.weightStep). @param {Fitted} fitted @returns {Fitted} */
 function compact(fitted) {
+  // To the step, then to three decimals, so the file holds 0.035 rather than 0.035000000000000003.
   const round = (/** @type {number} */ x) => Math.round(Math.round(x / SETTINGS.weightStep) * SETTINGS.weightStep * 1000) / 1000;
   const weights = new Map();
   for (const [feature, values] of fitted.weights) {
@@ -187,9 +188,9 @@ function toModelFile(fitted, answerIds, trainedOn, runnerUpGap) {
   const words = {};
   /** @type {Record<string, Record<string, number>>} */
   const terms = {};
+  // (compact() has already dropped the features with no weight kept.)
   for (const [feature, weights] of [...fitted.weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const entry = sparse(weights);
-    if (Object.keys(entry).length === 0) continue;
     if (feature.startsWith('t:')) topics[feature.slice(2)] = entry;
     else if (feature.startsWith('m:')) terms[feature.slice(2)] = entry;
     else words[feature.slice(2)] = entry;

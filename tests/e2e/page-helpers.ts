@@ -55,10 +55,14 @@ export async function waitForHighlights(realm: Realm): Promise<void> {
     .toBeGreaterThan(0);
 }
 
-/** The centre of the first occurrence of `text` inside `selector`, in viewport coordinates (scrolled into view). */
-export async function pointOnText(realm: Realm, selector: string, text: string): Promise<Point> {
+/**
+ * The centre of the first occurrence of `text` inside `selector`, in viewport coordinates, and its
+ * bottom edge. Scrolled into view: centred, or with its bottom at the viewport's `bottomAt` (the
+ * window scrolled by as much, so the page must be long enough).
+ */
+export async function pointOnText(realm: Realm, selector: string, text: string, { bottomAt }: { bottomAt?: number } = {}): Promise<Point & { bottom: number }> {
   const point = await realm.evaluate(
-    ([selector, text]) => {
+    ([selector, text, bottomAt]) => {
       const container = document.querySelector(selector);
       if (!container) return null;
       const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
@@ -68,13 +72,14 @@ export async function pointOnText(realm: Realm, selector: string, text: string):
         const range = new Range();
         range.setStart(node, index);
         range.setEnd(node, index + text.length);
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        if (bottomAt === null) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        else window.scrollBy(0, range.getClientRects()[0].bottom - bottomAt);
         const rect = range.getClientRects()[0];
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, bottom: rect.bottom };
       }
       return null;
     },
-    [selector, text] as const,
+    [selector, text, bottomAt ?? null] as const,
   );
   if (!point) throw new Error(`"${text}" not found in ${selector}`);
   return point;

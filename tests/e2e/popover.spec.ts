@@ -137,24 +137,8 @@ test.describe('hovering a mention', () => {
     // A long page, scrolled so that the room below the mention holds that card, but not the card
     // with its list open; there is more room above.
     const viewport = tab.viewport()!;
-    const mention = await tab.evaluate(
-      ([roomBelow]) => {
-        document.body.style.padding = '1500px 0';
-        const walker = document.createTreeWalker(document.querySelector('#ban')!, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-          const index = node.data.indexOf('Huawei');
-          if (index < 0) continue;
-          const range = new Range();
-          range.setStart(node, index);
-          range.setEnd(node, index + 'Huawei'.length);
-          window.scrollBy(0, range.getBoundingClientRect().bottom - (innerHeight - roomBelow));
-          const rect = range.getBoundingClientRect();
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, bottom: rect.bottom };
-        }
-        throw new Error('no Huawei in #ban');
-      },
-      [openHeight + 60] as const,
-    );
+    await tab.evaluate(() => void (document.body.style.padding = '1500px 0'));
+    const mention = await pointOnText(tab, '#ban', 'Huawei', { bottomAt: viewport.height - (openHeight + 60) });
     await tab.mouse.move(mention.x, mention.y, { steps: 4 });
     await expect(card).toBeVisible();
     await sleep(400); // (past the card's opening animation)
