@@ -4,7 +4,7 @@
 // frame with a mention still has it highlighted; then, per kind of frame, what one frame costs (a
 // page with 10 frames of the kind against the same page with none). The pages run no script of
 // their own (bench/pages.mjs framePages), so every script in their traces is the extension's.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countHighlights, median, sleep, tracedRun } from './browser-bench.mjs';
 import { FRAME_KINDS, LATE_FRAME_MS } from './pages.mjs';
@@ -27,37 +27,21 @@ export function lateFrameRoute(pagesDir) {
 }
 
 /**
- * The reference: an extension whose content script is empty, injected where ours is (every frame,
- * about:blank and srcdoc ones too, at document_start). What any extension that reads frames pays
- * per frame before its script does anything: the browser's set-up of the script's world.
- * @param {string} dir where to write it
- */
-export function writeEmptyExtension(dir) {
-  mkdirSync(dir, { recursive: true });
-  const manifest = {
-    manifest_version: 3,
-    name: 'Empty content script (bench reference)',
-    version: '1.0',
-    background: { service_worker: 'background.js' },
-    content_scripts: [{ matches: ['<all_urls>'], js: ['empty.js'], run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true }],
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(join(dir, 'background.js'), '// (a service worker, so that the launcher can tell the extension is loaded)\n');
-  writeFileSync(join(dir, 'empty.js'), 'void 0;\n');
-  return dir;
-}
-
-/**
  * @param {{
  *   origin: string,
  *   withExtension: import('@playwright/test').BrowserContext,
  *   withEmptyScript: import('@playwright/test').BrowserContext,
+ *   withObserverScript: import('@playwright/test').BrowserContext,
  *   frames: { file: string, kindFile(kind: string): string, mentionsPerFrame: Record<string, number> },
  *   runs: number,
  *   log: (line: string) => void,
  * }} options
  */
-export async function runFramesBench({ origin, withExtension, withEmptyScript, frames, runs, log }) {
+// The references (bench/reference-extensions.mjs) are traced on the same pages in the same runs:
+// `withEmptyScript`, an empty content script in every frame (the browser's own cost per frame), and
+// `withObserverScript`, one that only watches each frame's document (the least a script that wakes
+// up when text arrives can do).
+export async function runFramesBench({ origin, withExtension, withEmptyScript, withObserverScript, frames, runs, log }) {
   const url = (/** @type {string} */ file) => `${origin}/${file}`;
 
   // 1. The 30-frame page, traced run by run, and with the empty reference script.
@@ -65,12 +49,16 @@ export async function runFramesBench({ origin, withExtension, withEmptyScript, f
   const page = [];
   /** @type {number[]} */
   const reference = [];
+  /** @type {number[]} */
+  const observerReference = [];
   for (let r = 0; r < runs; r++) {
     const trace = await tracedRun(withExtension, url(frames.file), AFTER_LOAD_MS);
     page.push({ totalMs: trace.script.totalMs, maxMs: trace.script.maxMs, slices: trace.script.slices, readerFrames: trace.readerFrames });
     const empty = await tracedRun(withEmptyScript, url(frames.file), AFTER_LOAD_MS);
     reference.push(empty.script.totalMs);
-    log(`  30-frame page, run ${r + 1}/${runs}: ${trace.script.count} slices, ${trace.script.totalMs.toFixed(1)} ms in all, longest ${trace.script.maxMs.toFixed(1)} ms; page reader loaded in ${trace.readerFrames} frames; an empty content script: ${empty.script.totalMs.toFixed(1)} ms`);
+    const observer = await tracedRun(withObserverScript, url(frames.file), AFTER_LOAD_MS);
+    observerReference.push(observer.script.totalMs);
+    log(`  30-frame page, run ${r + 1}/${runs}: ${trace.script.count} slices, ${trace.script.totalMs.toFixed(1)} ms in all, longest ${trace.script.maxMs.toFixed(1)} ms; page reader loaded in ${trace.readerFrames} frames; an empty content script: ${empty.script.totalMs.toFixed(1)} ms; one that only watches the document: ${observer.script.totalMs.toFixed(1)} ms`);
   }
 
   // 2. Every frame with a mention has it highlighted; no other frame has a highlight.
@@ -97,18 +85,26 @@ export async function runFramesBench({ origin, withExtension, withEmptyScript, f
   /** @type {Record<string, { totalMs: number[], readerFrames: number[] }>} */
   const kinds = { none: { totalMs: [], readerFrames: [] } };
   for (const kind of Object.keys(FRAME_KINDS)) kinds[kind] = { totalMs: [], readerFrames: [] };
-  // The reference's cost per empty frame, the same way.
+  // The references' cost per empty frame, the same way.
   const emptyScript = { none: /** @type {number[]} */ ([]), blank: /** @type {number[]} */ ([]) };
+  const observerScript = { none: /** @type {number[]} */ ([]), blank: /** @type {number[]} */ ([]) };
   for (let r = 0; r < runs; r++) {
     for (const kind of Object.keys(kinds)) {
       const trace = await tracedRun(withExtension, url(frames.kindFile(kind)), kind === 'late' ? AFTER_LOAD_MS : 1000);
       kinds[kind].totalMs.push(trace.script.totalMs);
       kinds[kind].readerFrames.push(trace.readerFrames);
     }
-    for (const kind of /** @type {const} */ (['none', 'blank'])) emptyScript[kind].push((await tracedRun(withEmptyScript, url(frames.kindFile(kind)), 1000)).script.totalMs);
-    log(`  per kind, run ${r + 1}/${runs}: ${Object.entries(kinds).map(([kind, k]) => `${kind} ${k.totalMs.at(-1)?.toFixed(1)} ms`).join(', ')}; empty script: none ${emptyScript.none.at(-1)?.toFixed(1)} ms, blank ${emptyScript.blank.at(-1)?.toFixed(1)} ms`);
+    for (const kind of /** @type {const} */ (['none', 'blank'])) {
+      emptyScript[kind].push((await tracedRun(withEmptyScript, url(frames.kindFile(kind)), 1000)).script.totalMs);
+      observerScript[kind].push((await tracedRun(withObserverScript, url(frames.kindFile(kind)), 1000)).script.totalMs);
+    }
+    log(`  per kind, run ${r + 1}/${runs}: ${Object.entries(kinds).map(([kind, k]) => `${kind} ${k.totalMs.at(-1)?.toFixed(1)} ms`).join(', ')}; empty script: none ${emptyScript.none.at(-1)?.toFixed(1)} ms, blank ${emptyScript.blank.at(-1)?.toFixed(1)} ms; watching script: none ${observerScript.none.at(-1)?.toFixed(1)} ms, blank ${observerScript.blank.at(-1)?.toFixed(1)} ms`);
   }
-  const referencePerFrame = emptyScript.blank.map((ms, r) => (ms - emptyScript.none[r]) / 10);
+  /** @param {{ none: number[], blank: number[] }} traced */
+  const perEmptyFrame = (traced) => {
+    const perFrame = traced.blank.map((ms, r) => (ms - traced.none[r]) / 10);
+    return { ms: median(perFrame), spread: [Math.min(...perFrame), Math.max(...perFrame)] };
+  };
   const noneMs = median(kinds.none.totalMs);
   const perKind = Object.fromEntries(
     Object.keys(FRAME_KINDS).map((kind) => {
@@ -118,5 +114,5 @@ export async function runFramesBench({ origin, withExtension, withEmptyScript, f
       return [kind, { label: FRAME_KINDS[/** @type {keyof typeof FRAME_KINDS} */ (kind)].label, perFrameMs: median(perFrame), spread: [Math.min(...perFrame), Math.max(...perFrame)], readerFrames: median(k.readerFrames) }];
     }),
   );
-  return { page, reference, referencePerFrame: { ms: median(referencePerFrame), spread: [Math.min(...referencePerFrame), Math.max(...referencePerFrame)] }, highlights, wrong: wrong.length, noneMs, perKind };
+  return { page, reference, observerReference, referencePerFrame: perEmptyFrame(emptyScript), observerPerFrame: perEmptyFrame(observerScript), highlights, wrong: wrong.length, noneMs, perKind };
 }

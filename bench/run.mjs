@@ -19,7 +19,8 @@ const { PACK_TERMS, benchPackStorage, runMatcherBench } = await import('./matche
 const { runBrowserBench, median } = await import('./browser-bench.mjs');
 const { runCrossBrowserBench } = await import('./cross-browser-bench.mjs');
 const { runStartBench } = await import('./start-bench.mjs');
-const { lateFrameRoute, runFramesBench, writeEmptyExtension } = await import('./frames-bench.mjs');
+const { lateFrameRoute, runFramesBench } = await import('./frames-bench.mjs');
+const { writeReferenceExtension } = await import('./reference-extensions.mjs');
 const { launchBaseline } = await import('./browser-bench.mjs');
 const { FIREFOX_PATH, FIREFOX_EXTENSION_DIR } = await import('../tests/support/firefox.mjs');
 
@@ -168,11 +169,13 @@ let framesResult;
 if (PARTS.has('start')) try {
   log('What every page pays at start, the first card, memory (Chromium)…');
   const withExtension = await launchWithExtension();
+  const withSettingsScript = await launchWithExtension({ extensionDir: writeReferenceExtension('settings', join(PAGES_DIR, 'reference-settings')) });
   const plain = await launchBaseline({ chromiumPath: CHROMIUM_PATH, chromiumArgs, baseline: BASELINE });
   try {
     start = await runStartBench({
       origin: server.origin,
       withExtension: withExtension.context,
+      withSettingsScript: withSettingsScript.context,
       plain: plain.context,
       article: { file: pages.small.file, expected: pages.small.mentions },
       memoryCases: [
@@ -189,6 +192,7 @@ if (PARTS.has('start')) try {
     });
   } finally {
     await withExtension.close().catch(() => {});
+    await withSettingsScript.close().catch(() => {});
     await plain.close().catch(() => {});
   }
 } catch (error) {
@@ -200,12 +204,22 @@ try {
   if (PARTS.has('frames')) {
     log('A news page with 30 frames, and each kind of frame alone (Chromium)…');
     const withExtension = await launchWithExtension();
-    const withEmptyScript = await launchWithExtension({ extensionDir: writeEmptyExtension(join(PAGES_DIR, 'empty-extension')) });
+    const withEmptyScript = await launchWithExtension({ extensionDir: writeReferenceExtension('empty', join(PAGES_DIR, 'reference-empty')) });
+    const withObserverScript = await launchWithExtension({ extensionDir: writeReferenceExtension('observer', join(PAGES_DIR, 'reference-observer')) });
     try {
-      framesResult = await runFramesBench({ origin: server.origin, withExtension: withExtension.context, withEmptyScript: withEmptyScript.context, frames: pages.frames, runs: RUNS, log });
+      framesResult = await runFramesBench({
+        origin: server.origin,
+        withExtension: withExtension.context,
+        withEmptyScript: withEmptyScript.context,
+        withObserverScript: withObserverScript.context,
+        frames: pages.frames,
+        runs: RUNS,
+        log,
+      });
     } finally {
       await withExtension.close().catch(() => {});
       await withEmptyScript.close().catch(() => {});
+      await withObserverScript.close().catch(() => {});
     }
   }
 } catch (error) {
@@ -574,6 +588,9 @@ if (start) {
   const longest = start.start.map((/** @type {any} */ r) => r.maxMs);
   startSummary.article = { totalMs: median(totals), longestSliceMs: median(longest), runs: start.start };
   row({ case: articleLabel, metric: "start: the extension's script in all (trace)", with: ms(median(totals)), without: '', ratio: spread(totals), target: '≤ 6 ms', ok: median(totals) <= 6 });
+  const settingsOnly = median(start.settingsReference);
+  startSummary.settingsScriptMs = settingsOnly;
+  row({ case: articleLabel, metric: 'a content script that only reads the settings and adopts a style sheet (reference)', with: ms(settingsOnly), without: '', ratio: `ours ${fmt(median(totals) / settingsOnly, 1)}× it; ${spread(start.settingsReference)}`, target: '', ok: null });
   row({ case: articleLabel, metric: "start: the extension's longest slice (trace)", with: ms(median(longest)), without: '', ratio: spread(longest), target: '≤ 4 ms', ok: median(longest) <= 4 });
   const offTotals = start.off.map((/** @type {any} */ r) => r.totalMs);
   const nothingBuilt = start.offPage.highlights === 0 && start.offPage.sheets === 0;
@@ -658,8 +675,13 @@ if (framesResult) {
   const reference = median(framesResult.reference);
   framesSummary.emptyScriptMs = reference;
   framesSummary.emptyScriptPerFrameMs = framesResult.referencePerFrame.ms;
+  const watching = median(framesResult.observerReference);
+  framesSummary.observerScriptMs = watching;
+  framesSummary.observerScriptPerFrameMs = framesResult.observerPerFrame.ms;
   row({ case: label, metric: "the extension's script in all frames (trace); frames that loaded the reader", with: `${ms(median(totals))}; ${fmt(readerFrames, 0)} of 30`, without: `${ms(reference)} an empty content script`, ratio: `${fmt(median(totals) / reference, 1)}× the empty script; ${spread(totals)}`, target: '≤ 10 ms', ok: median(totals) <= 10 });
+  row({ case: label, metric: 'a content script that only watches each document (reference): the least a script that wakes when text arrives pays', with: ms(watching), without: `${ms(reference)} an empty content script`, ratio: `ours ${fmt(median(totals) / watching, 1)}× it; ${spread(framesResult.observerReference)}`, target: '', ok: null });
   row({ case: 'one empty about:blank frame', metric: "an empty content script's cost per frame: the floor (10 frames vs none)", with: ms(framesResult.referencePerFrame.ms), without: '', ratio: `runs ${fmt(framesResult.referencePerFrame.spread[0], 2)}…${fmt(framesResult.referencePerFrame.spread[1], 2)}`, target: '', ok: null });
+  row({ case: 'one empty about:blank frame', metric: "a watching script's cost per frame (reference; 10 frames vs none)", with: ms(framesResult.observerPerFrame.ms), without: '', ratio: `runs ${fmt(framesResult.observerPerFrame.spread[0], 2)}…${fmt(framesResult.observerPerFrame.spread[1], 2)}`, target: '', ok: null });
   row({ case: label, metric: "the extension's longest slice (trace)", with: ms(median(longest)), without: '', ratio: spread(longest), target: '≤ 4 ms', ok: median(longest) <= 4 });
   const documents = framesResult.highlights.length;
   row({ case: label, metric: 'documents whose mentions are all highlighted (and no other)', with: `${documents - framesResult.wrong} of ${documents}`, without: '', ratio: '', target: 'all', ok: framesResult.wrong === 0 });

@@ -257,6 +257,7 @@ async function growthRun(context, url, { expected, change, catchUpMs, extension 
  * @param {{
  *   origin: string,
  *   withExtension: import('@playwright/test').BrowserContext,
+ *   withSettingsScript: import('@playwright/test').BrowserContext,
  *   plain: import('@playwright/test').BrowserContext,
  *   article: { file: string, expected: number },
  *   memoryCases: { id: string, file: string, expected: number, wholePage?: boolean }[],
@@ -267,16 +268,22 @@ async function growthRun(context, url, { expected, change, catchUpMs, extension 
  *   log: (line: string) => void,
  * }} options
  */
-export async function runStartBench({ origin, withExtension, plain, article, memoryCases, storm, feed, pack, runs, log }) {
+// `withSettingsScript` is a reference (bench/reference-extensions.mjs): a content script that only
+// reads the settings and adopts a style sheet, traced on the article in the same runs as ours.
+export async function runStartBench({ origin, withExtension, withSettingsScript, plain, article, memoryCases, storm, feed, pack, runs, log }) {
   const articleUrl = `${origin}/${article.file}`;
 
   // 1. The start on the article, traced run by run; then on a site turned off.
   /** @type {{ totalMs: number, maxMs: number, slices: number[] }[]} */
   const start = [];
+  /** @type {number[]} */
+  const settingsReference = [];
   for (let r = 0; r < runs; r++) {
     const trace = await tracedRun(withExtension, articleUrl, 1500);
     start.push({ totalMs: trace.script.totalMs, maxMs: trace.script.maxMs, slices: trace.script.slices });
-    log(`  start on the article, run ${r + 1}/${runs}: ${trace.script.count} slices, ${trace.script.totalMs.toFixed(1)} ms in all, longest ${trace.script.maxMs.toFixed(1)} ms (${trace.script.slices.join(', ')})`);
+    const reference = await tracedRun(withSettingsScript, articleUrl, 1500);
+    settingsReference.push(reference.script.totalMs);
+    log(`  start on the article, run ${r + 1}/${runs}: ${trace.script.count} slices, ${trace.script.totalMs.toFixed(1)} ms in all, longest ${trace.script.maxMs.toFixed(1)} ms (${trace.script.slices.join(', ')}); a script that only reads the settings and adopts a sheet: ${reference.script.totalMs.toFixed(1)} ms`);
   }
   const host = new URL(origin).hostname;
   await storeSettings(withExtension, { version: 1, enabled: true, topics: {}, siteMode: 'all-except', sites: [{ host, includeSubdomains: false }], density: 'all' });
@@ -372,5 +379,5 @@ export async function runStartBench({ origin, withExtension, plain, article, mem
     }
   }
 
-  return { start, off, offPage, withPack, withPackHighlighted, hover, memory, growth, idleWatchMs: IDLE_WATCH_MS };
+  return { start, settingsReference, off, offPage, withPack, withPackHighlighted, hover, memory, growth, idleWatchMs: IDLE_WATCH_MS };
 }

@@ -1,0 +1,57 @@
+// Reference extensions for the bench: the least a content script can do, measured the same way
+// and in the same run as ours, so that a target can be read against what the browser itself
+// charges. Each is a real unpacked extension loaded into Chromium beside nothing else.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The references, by name. `allFrames`: injected where ours is injected in frames (every frame,
+ * about:blank and srcdoc ones too, at document_start); otherwise in the top document only.
+ */
+export const REFERENCE_SCRIPTS = /** @type {const} */ ({
+  // What any extension that reads frames pays per frame before its script does anything: the
+  // browser's set-up of the script's world.
+  empty: { allFrames: true, permissions: [], script: 'void 0;\n' },
+  // The least a frame's script can do and still wake up when text arrives later (issue 18): watch
+  // the document. Its first touch of the DOM in the frame's fresh world is most of the cost.
+  observer: {
+    allFrames: true,
+    permissions: [],
+    script: 'new MutationObserver(() => {}).observe(document, { childList: true, characterData: true, subtree: true });\n',
+  },
+  // The least the top document's script does where the extension is on (issue 15): read the
+  // settings and the topic packs' page data from storage, then adopt a highlight style sheet.
+  settings: {
+    allFrames: false,
+    permissions: ['storage'],
+    script: [
+      "chrome.storage.sync.get(null, () => chrome.storage.local.get('packPage', () => {",
+      '  const sheet = new CSSStyleSheet();',
+      "  sheet.replaceSync('::highlight(fact-context) { background: #ffe58a }');",
+      '  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];',
+      '}));',
+      '',
+    ].join('\n'),
+  },
+});
+
+/**
+ * Writes the reference extension `name` into `dir` and returns `dir`.
+ * @param {keyof typeof REFERENCE_SCRIPTS} name @param {string} dir
+ */
+export function writeReferenceExtension(name, dir) {
+  const { allFrames, permissions, script } = REFERENCE_SCRIPTS[name];
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: `Reference content script: ${name} (bench)`,
+    version: '1.0',
+    permissions,
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], run_at: 'document_start', all_frames: allFrames, match_about_blank: allFrames, match_origin_as_fallback: allFrames }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(join(dir, 'background.js'), '// (a service worker, so that the launcher can tell the extension is loaded)\n');
+  writeFileSync(join(dir, 'content.js'), script);
+  return dir;
+}
