@@ -33,6 +33,41 @@ export const REFERENCE_SCRIPTS = /** @type {const} */ ({
       '',
     ].join('\n'),
   },
+  // The least a reader does at load (issue 15: "settings check, matcher, scan, highlighter, hover
+  // intent"): the settings, the style sheet, then, once the page is parsed, a watch on the document,
+  // one walk over its text with one regular expression for a few of the terms, a range per match
+  // in one registered highlight, and a pointer listener. No rules, no cues, no reading plan, no card.
+  reader: {
+    allFrames: false,
+    permissions: ['storage'],
+    script: [
+      "chrome.storage.sync.get(null, () => chrome.storage.local.get('packPage', () => {",
+      '  const sheet = new CSSStyleSheet();',
+      "  sheet.replaceSync('::highlight(fact-context) { background: #ffe58a }');",
+      '  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];',
+      '  const read = () => {',
+      '    new MutationObserver(() => {}).observe(document, { childList: true, characterData: true, subtree: true });',
+      '    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);',
+      '    const terms = /huawei|5g|entity list|standards/gi;',
+      '    const highlight = new Highlight();',
+      '    for (let node = walker.nextNode(); node; node = walker.nextNode()) {',
+      '      terms.lastIndex = 0;',
+      '      for (let match = terms.exec(node.data); match; match = terms.exec(node.data)) {',
+      '        const range = new Range();',
+      '        range.setStart(node, match.index);',
+      '        range.setEnd(node, match.index + match[0].length);',
+      '        highlight.add(range);',
+      '      }',
+      '    }',
+      "    CSS.highlights.set('fact-context', highlight);",
+      "    document.addEventListener('pointermove', () => {}, { passive: true });",
+      '  };',
+      "  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', read);",
+      '  else read();',
+      '}));',
+      '',
+    ].join('\n'),
+  },
 });
 
 /**

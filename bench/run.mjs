@@ -170,12 +170,14 @@ if (PARTS.has('start')) try {
   log('What every page pays at start, the first card, memory (Chromium)…');
   const withExtension = await launchWithExtension();
   const withSettingsScript = await launchWithExtension({ extensionDir: writeReferenceExtension('settings', join(PAGES_DIR, 'reference-settings')) });
+  const withReaderScript = await launchWithExtension({ extensionDir: writeReferenceExtension('reader', join(PAGES_DIR, 'reference-reader')) });
   const plain = await launchBaseline({ chromiumPath: CHROMIUM_PATH, chromiumArgs, baseline: BASELINE });
   try {
     start = await runStartBench({
       origin: server.origin,
       withExtension: withExtension.context,
       withSettingsScript: withSettingsScript.context,
+      withReaderScript: withReaderScript.context,
       plain: plain.context,
       article: { file: pages.small.file, expected: pages.small.mentions },
       memoryCases: [
@@ -193,6 +195,7 @@ if (PARTS.has('start')) try {
   } finally {
     await withExtension.close().catch(() => {});
     await withSettingsScript.close().catch(() => {});
+    await withReaderScript.close().catch(() => {});
     await plain.close().catch(() => {});
   }
 } catch (error) {
@@ -591,6 +594,9 @@ if (start) {
   const settingsOnly = median(start.settingsReference);
   startSummary.settingsScriptMs = settingsOnly;
   row({ case: articleLabel, metric: 'a content script that only reads the settings and adopts a style sheet (reference)', with: ms(settingsOnly), without: '', ratio: `ours ${fmt(median(totals) / settingsOnly, 1)}× it; ${spread(start.settingsReference)}`, target: '', ok: null });
+  const leastReader = median(start.readerReference);
+  startSummary.leastReaderMs = leastReader;
+  row({ case: articleLabel, metric: 'the least reader (reference): settings, sheet, a watch, one walk and one regex, ranges in a highlight, a pointer listener', with: ms(leastReader), without: '', ratio: `ours ${fmt(median(totals) / leastReader, 1)}× it; ${spread(start.readerReference)}`, target: '', ok: null });
   row({ case: articleLabel, metric: "start: the extension's longest slice (trace)", with: ms(median(longest)), without: '', ratio: spread(longest), target: '≤ 4 ms', ok: median(longest) <= 4 });
   const offTotals = start.off.map((/** @type {any} */ r) => r.totalMs);
   const nothingBuilt = start.offPage.highlights === 0 && start.offPage.sheets === 0;

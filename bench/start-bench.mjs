@@ -258,6 +258,7 @@ async function growthRun(context, url, { expected, change, catchUpMs, extension 
  *   origin: string,
  *   withExtension: import('@playwright/test').BrowserContext,
  *   withSettingsScript: import('@playwright/test').BrowserContext,
+ *   withReaderScript: import('@playwright/test').BrowserContext,
  *   plain: import('@playwright/test').BrowserContext,
  *   article: { file: string, expected: number },
  *   memoryCases: { id: string, file: string, expected: number, wholePage?: boolean }[],
@@ -268,9 +269,10 @@ async function growthRun(context, url, { expected, change, catchUpMs, extension 
  *   log: (line: string) => void,
  * }} options
  */
-// `withSettingsScript` is a reference (bench/reference-extensions.mjs): a content script that only
-// reads the settings and adopts a style sheet, traced on the article in the same runs as ours.
-export async function runStartBench({ origin, withExtension, withSettingsScript, plain, article, memoryCases, storm, feed, pack, runs, log }) {
+// `withSettingsScript` and `withReaderScript` are references (bench/reference-extensions.mjs),
+// traced on the article in the same runs as ours: a content script that only reads the settings
+// and adopts a style sheet, and the least a reader does at load.
+export async function runStartBench({ origin, withExtension, withSettingsScript, withReaderScript, plain, article, memoryCases, storm, feed, pack, runs, log }) {
   const articleUrl = `${origin}/${article.file}`;
 
   // 1. The start on the article, traced run by run; then on a site turned off.
@@ -278,12 +280,16 @@ export async function runStartBench({ origin, withExtension, withSettingsScript,
   const start = [];
   /** @type {number[]} */
   const settingsReference = [];
+  /** @type {number[]} */
+  const readerReference = [];
   for (let r = 0; r < runs; r++) {
     const trace = await tracedRun(withExtension, articleUrl, 1500);
     start.push({ totalMs: trace.script.totalMs, maxMs: trace.script.maxMs, slices: trace.script.slices });
     const reference = await tracedRun(withSettingsScript, articleUrl, 1500);
     settingsReference.push(reference.script.totalMs);
-    log(`  start on the article, run ${r + 1}/${runs}: ${trace.script.count} slices, ${trace.script.totalMs.toFixed(1)} ms in all, longest ${trace.script.maxMs.toFixed(1)} ms (${trace.script.slices.join(', ')}); a script that only reads the settings and adopts a sheet: ${reference.script.totalMs.toFixed(1)} ms`);
+    const least = await tracedRun(withReaderScript, articleUrl, 1500);
+    readerReference.push(least.script.totalMs);
+    log(`  start on the article, run ${r + 1}/${runs}: ${trace.script.count} slices, ${trace.script.totalMs.toFixed(1)} ms in all, longest ${trace.script.maxMs.toFixed(1)} ms (${trace.script.slices.join(', ')}); a script that only reads the settings and adopts a sheet: ${reference.script.totalMs.toFixed(1)} ms; the least reader: ${least.script.totalMs.toFixed(1)} ms`);
   }
   const host = new URL(origin).hostname;
   await storeSettings(withExtension, { version: 1, enabled: true, topics: {}, siteMode: 'all-except', sites: [{ host, includeSubdomains: false }], density: 'all' });
@@ -379,5 +385,5 @@ export async function runStartBench({ origin, withExtension, withSettingsScript,
     }
   }
 
-  return { start, settingsReference, off, offPage, withPack, withPackHighlighted, hover, memory, growth, idleWatchMs: IDLE_WATCH_MS };
+  return { start, settingsReference, readerReference, off, offPage, withPack, withPackHighlighted, hover, memory, growth, idleWatchMs: IDLE_WATCH_MS };
 }
