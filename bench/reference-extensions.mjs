@@ -5,6 +5,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
+ * A top-document script that reads the settings and the packs' page data (the first use of the
+ * extension's API in its world), adopts a highlight style sheet, and then runs `lines`.
+ * @param {string[]} lines
+ */
+function afterSettings(lines) {
+  return [
+    "chrome.storage.sync.get(null, () => chrome.storage.local.get('packPage', () => {",
+    '  const sheet = new CSSStyleSheet();',
+    "  sheet.replaceSync('::highlight(fact-context) { background: #ffe58a }');",
+    '  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];',
+    ...lines.map((line) => `  ${line}`),
+    '}));',
+    '',
+  ].join('\n');
+}
+
+/**
  * The references, by name. `allFrames`: injected where ours is injected in frames (every frame,
  * about:blank and srcdoc ones too, at document_start); otherwise in the top document only.
  */
@@ -21,18 +38,7 @@ export const REFERENCE_SCRIPTS = /** @type {const} */ ({
   },
   // The least the top document's script does where the extension is on (issue 15): read the
   // settings and the topic packs' page data from storage, then adopt a highlight style sheet.
-  settings: {
-    allFrames: false,
-    permissions: ['storage'],
-    script: [
-      "chrome.storage.sync.get(null, () => chrome.storage.local.get('packPage', () => {",
-      '  const sheet = new CSSStyleSheet();',
-      "  sheet.replaceSync('::highlight(fact-context) { background: #ffe58a }');",
-      '  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];',
-      '}));',
-      '',
-    ].join('\n'),
-  },
+  settings: { allFrames: false, permissions: ['storage'], script: afterSettings([]) },
   // The least a reader does at load (issue 15: "settings check, matcher, scan, highlighter, hover
   // intent"): the settings, the style sheet, then, once the page is parsed, a watch on the document,
   // one walk over its text with one regular expression for a few of the terms, a range per match
@@ -40,33 +46,27 @@ export const REFERENCE_SCRIPTS = /** @type {const} */ ({
   reader: {
     allFrames: false,
     permissions: ['storage'],
-    script: [
-      "chrome.storage.sync.get(null, () => chrome.storage.local.get('packPage', () => {",
-      '  const sheet = new CSSStyleSheet();',
-      "  sheet.replaceSync('::highlight(fact-context) { background: #ffe58a }');",
-      '  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];',
-      '  const read = () => {',
-      '    new MutationObserver(() => {}).observe(document, { childList: true, characterData: true, subtree: true });',
-      '    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);',
-      '    const terms = /huawei|5g|entity list|standards/gi;',
-      '    const highlight = new Highlight();',
-      '    for (let node = walker.nextNode(); node; node = walker.nextNode()) {',
-      '      terms.lastIndex = 0;',
-      '      for (let match = terms.exec(node.data); match; match = terms.exec(node.data)) {',
-      '        const range = new Range();',
-      '        range.setStart(node, match.index);',
-      '        range.setEnd(node, match.index + match[0].length);',
-      '        highlight.add(range);',
-      '      }',
+    script: afterSettings([
+      'const read = () => {',
+      '  new MutationObserver(() => {}).observe(document, { childList: true, characterData: true, subtree: true });',
+      '  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);',
+      '  const terms = /huawei|5g|entity list|standards/gi;',
+      '  const highlight = new Highlight();',
+      '  for (let node = walker.nextNode(); node; node = walker.nextNode()) {',
+      '    terms.lastIndex = 0;',
+      '    for (let match = terms.exec(node.data); match; match = terms.exec(node.data)) {',
+      '      const range = new Range();',
+      '      range.setStart(node, match.index);',
+      '      range.setEnd(node, match.index + match[0].length);',
+      '      highlight.add(range);',
       '    }',
-      "    CSS.highlights.set('fact-context', highlight);",
-      "    document.addEventListener('pointermove', () => {}, { passive: true });",
-      '  };',
-      "  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', read);",
-      '  else read();',
-      '}));',
-      '',
-    ].join('\n'),
+      '  }',
+      "  CSS.highlights.set('fact-context', highlight);",
+      "  document.addEventListener('pointermove', () => {}, { passive: true });",
+      '};',
+      "if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', read);",
+      'else read();',
+    ]),
   },
 });
 
