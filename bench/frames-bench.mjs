@@ -27,6 +27,11 @@ export function lateFrameRoute(pagesDir) {
 }
 
 /**
+ * The references (bench/reference-extensions.mjs) are traced on the same pages in the same runs:
+ * `withEmptyScript`, an empty content script in every frame (the browser's own cost per frame), and
+ * `withObserverScript`, one that only watches each frame's document (the least a script that wakes
+ * up when text arrives can do).
+ *
  * @param {{
  *   origin: string,
  *   withExtension: import('@playwright/test').BrowserContext,
@@ -37,14 +42,10 @@ export function lateFrameRoute(pagesDir) {
  *   log: (line: string) => void,
  * }} options
  */
-// The references (bench/reference-extensions.mjs) are traced on the same pages in the same runs:
-// `withEmptyScript`, an empty content script in every frame (the browser's own cost per frame), and
-// `withObserverScript`, one that only watches each frame's document (the least a script that wakes
-// up when text arrives can do).
 export async function runFramesBench({ origin, withExtension, withEmptyScript, withObserverScript, frames, runs, log }) {
   const url = (/** @type {string} */ file) => `${origin}/${file}`;
 
-  // 1. The 30-frame page, traced run by run, and with the empty reference script.
+  // 1. The 30-frame page, traced run by run, and with each reference script.
   /** @type {{ totalMs: number, maxMs: number, slices: number[], readerFrames: number }[]} */
   const page = [];
   /** @type {number[]} */
@@ -100,19 +101,21 @@ export async function runFramesBench({ origin, withExtension, withEmptyScript, w
     }
     log(`  per kind, run ${r + 1}/${runs}: ${Object.entries(kinds).map(([kind, k]) => `${kind} ${k.totalMs.at(-1)?.toFixed(1)} ms`).join(', ')}; empty script: none ${emptyScript.none.at(-1)?.toFixed(1)} ms, blank ${emptyScript.blank.at(-1)?.toFixed(1)} ms; watching script: none ${observerScript.none.at(-1)?.toFixed(1)} ms, blank ${observerScript.blank.at(-1)?.toFixed(1)} ms`);
   }
-  /** @param {{ none: number[], blank: number[] }} traced */
-  const perEmptyFrame = (traced) => {
-    const perFrame = traced.blank.map((ms, r) => (ms - traced.none[r]) / 10);
-    return { ms: median(perFrame), spread: [Math.min(...perFrame), Math.max(...perFrame)] };
+  /**
+   * One frame's cost: each run of a page with 10 frames against the same run's page with none, over 10.
+   * @param {number[]} withFrames @param {number[]} withNone
+   */
+  const perFrame = (withFrames, withNone) => {
+    const each = withFrames.map((ms, r) => (ms - withNone[r]) / 10);
+    return { ms: median(each), spread: [Math.min(...each), Math.max(...each)] };
   };
   const noneMs = median(kinds.none.totalMs);
   const perKind = Object.fromEntries(
     Object.keys(FRAME_KINDS).map((kind) => {
       const k = kinds[kind];
-      // Each run against the same run's page with no frame.
-      const perFrame = k.totalMs.map((ms, r) => (ms - kinds.none.totalMs[r]) / 10);
-      return [kind, { label: FRAME_KINDS[/** @type {keyof typeof FRAME_KINDS} */ (kind)].label, perFrameMs: median(perFrame), spread: [Math.min(...perFrame), Math.max(...perFrame)], readerFrames: median(k.readerFrames) }];
+      const { ms, spread } = perFrame(k.totalMs, kinds.none.totalMs);
+      return [kind, { label: FRAME_KINDS[/** @type {keyof typeof FRAME_KINDS} */ (kind)].label, perFrameMs: ms, spread, readerFrames: median(k.readerFrames) }];
     }),
   );
-  return { page, reference, observerReference, referencePerFrame: perEmptyFrame(emptyScript), observerPerFrame: perEmptyFrame(observerScript), highlights, wrong: wrong.length, noneMs, perKind };
+  return { page, reference, observerReference, referencePerFrame: perFrame(emptyScript.blank, emptyScript.none), observerPerFrame: perFrame(observerScript.blank, observerScript.none), highlights, wrong: wrong.length, noneMs, perKind };
 }

@@ -254,6 +254,10 @@ async function growthRun(context, url, { expected, change, catchUpMs, extension 
 }
 
 /**
+ * `withSettingsScript` and `withReaderScript` are references (bench/reference-extensions.mjs),
+ * traced on the article in the same runs as ours: a content script that only reads the settings
+ * and adopts a style sheet, and the least a reader does at load.
+ *
  * @param {{
  *   origin: string,
  *   withExtension: import('@playwright/test').BrowserContext,
@@ -269,9 +273,6 @@ async function growthRun(context, url, { expected, change, catchUpMs, extension 
  *   log: (line: string) => void,
  * }} options
  */
-// `withSettingsScript` and `withReaderScript` are references (bench/reference-extensions.mjs),
-// traced on the article in the same runs as ours: a content script that only reads the settings
-// and adopts a style sheet, and the least a reader does at load.
 export async function runStartBench({ origin, withExtension, withSettingsScript, withReaderScript, plain, article, memoryCases, storm, feed, pack, runs, log }) {
   const articleUrl = `${origin}/${article.file}`;
 
