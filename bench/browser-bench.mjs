@@ -346,9 +346,10 @@ async function markRun(context, url, markPath, terms, timeDomain = 'threadTicks'
  * its first evaluation, its callbacks and its continuations (microtasks after `await`, which CDP's
  * ScriptDuration does not count). Rendering work is listed separately: the style recalculation,
  * layout and paint that follow the extension's changes run in the page's frames.
- * @param {import('@playwright/test').BrowserContext} context @param {string} url @param {number} waitMs
+ * @param {import("@playwright/test").BrowserContext} context @param {string} url @param {number} waitMs
+ * @param {{ marks?: boolean }} [options] marks: also return the `fc:` stage marks of a patched build (`stageMarks`)
  */
-export async function tracedRun(context, url, waitMs) {
+export async function tracedRun(context, url, waitMs, { marks = false } = {}) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   /** @type {any[]} */
@@ -358,7 +359,7 @@ export async function tracedRun(context, url, waitMs) {
   try {
     await cdp.send('Tracing.start', {
       transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'] },
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', ...(marks ? ['blink.user_timing'] : [])] },
     });
     await page.goto(url, { waitUntil: 'load' });
     await sleep(waitMs);
@@ -367,7 +368,21 @@ export async function tracedRun(context, url, waitMs) {
   } finally {
     await page.close();
   }
-  return analyseTrace(events, url);
+  const analysed = analyseTrace(events, url);
+  return marks ? { ...analysed, marks: stageMarks(events) } : analysed;
+}
+
+/**
+ * The `performance.mark('fc:…')` marks a patched build leaves (bench/compare-builds.mjs), each as
+ * milliseconds after the first of them; a mark made more than once counts its first time.
+ * @param {any[]} events @returns {Record<string, number>}
+ */
+function stageMarks(events) {
+  const marks = events.filter((e) => e.cat?.includes('blink.user_timing') && typeof e.name === 'string' && e.name.startsWith('fc:')).sort((a, b) => a.ts - b.ts);
+  /** @type {Record<string, number>} */
+  const at = {};
+  for (const mark of marks) at[mark.name] ??= (mark.ts - marks[0].ts) / 1000;
+  return at;
 }
 
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'RunYieldContinuation', 'TimerFire', 'FireIdleCallback', 'FireAnimationFrame', 'v8.compile', 'V8.Execute', 'v8.run', 'v8.callFunction']);

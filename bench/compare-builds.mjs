@@ -1,0 +1,93 @@
+// `node bench/compare-builds.mjs [--page FILE] [--loads N] NAME=DIR [NAME=DIR ...]`: traces the
+// same bench page with two or more unpacked builds of the extension (or reference extensions),
+// their loads interleaved (A, B, A, B…) so that the machine's drift falls on all alike, and prints
+// each build's extension script in all and its longest slice (the start bench's own measure,
+// `tracedRun`), median and quartiles. This is how a change to the start is judged before it is
+// kept: one bench run's five loads spread over several milliseconds, 16 interleaved loads do not.
+//
+// Where a build marks its stages with `performance.mark('fc:…')`, the time from the first mark to
+// each is printed too (median over loads), so that a patched build can say where its time goes.
+// Example (docs/performance.md): build a patched copy, then
+//   node bench/compare-builds.mjs --loads 16 ours=.output/chrome-mv3 patched=/tmp/patched/chrome-mv3
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(ROOT);
+const { launchWithExtension } = await import('../tests/support/chromium.mjs');
+const { startStaticServer } = await import('../tests/support/static-server.mjs');
+const { generatePages } = await import('./pages.mjs');
+const { tracedRun, median } = await import('./browser-bench.mjs');
+
+const args = process.argv.slice(2);
+/** @param {string} name @param {string} fallback */
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  if (at < 0) return fallback;
+  const [value] = args.splice(at, 2).slice(1);
+  return value;
+};
+const pageFile = option('page', 'text-8kb-3.html');
+const loads = Number.parseInt(option('loads', '16'), 10);
+const waitMs = Number.parseInt(option('wait', '1500'), 10);
+const builds = args.map((arg) => {
+  const [name, dir] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, arg];
+  return { name, dir: resolve(dir) };
+});
+if (builds.length === 0 || !Number.isFinite(loads) || loads < 1) {
+  console.error('usage: node bench/compare-builds.mjs [--page FILE] [--loads N] [--wait MS] NAME=DIR [NAME=DIR ...]');
+  process.exit(2);
+}
+for (const { name, dir } of builds) {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    console.error(`${name}: no manifest.json in ${dir}`);
+    process.exit(2);
+  }
+}
+
+const PAGES_DIR = join(ROOT, 'bench/.pages');
+if (!existsSync(join(PAGES_DIR, pageFile))) {
+  mkdirSync(PAGES_DIR, { recursive: true });
+  generatePages(ROOT, PAGES_DIR);
+}
+const server = await startStaticServer(PAGES_DIR, 0);
+const url = `${server.origin}/${pageFile}`;
+
+/** @type {{ name: string, dir: string, browser: { context: import('@playwright/test').BrowserContext, close(): Promise<void> }, runs: any[] }[]} */
+const launched = [];
+try {
+  for (const build of builds) launched.push({ ...build, browser: await launchWithExtension({ extensionDir: build.dir }), runs: [] });
+  // One load each to warm the disk cache and V8's code cache, not counted.
+  for (const build of launched) await tracedRun(build.browser.context, url, waitMs);
+  for (let load = 0; load < loads; load++) {
+    for (const build of load % 2 === 0 ? launched : [...launched].reverse()) {
+      const trace = await tracedRun(build.browser.context, url, waitMs, { marks: true });
+      build.runs.push(trace);
+    }
+    process.stderr.write(`\r${load + 1}/${loads} loads`);
+  }
+  process.stderr.write('\n');
+} finally {
+  for (const build of launched) await build.browser.close().catch(() => {});
+  await server.close();
+}
+
+/** @param {number[]} values @param {number} q */
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low] + (sorted[Math.ceil(at)] - sorted[low]) * (at - low);
+};
+/** @param {number[]} values */
+const fmt = (values) => `${median(values).toFixed(2)} ms (quartiles ${quantile(values, 0.25).toFixed(2)}…${quantile(values, 0.75).toFixed(2)})`;
+console.log(`${pageFile}, ${loads} interleaved loads per build`);
+for (const build of launched) {
+  console.log(`${build.name.padEnd(16)} script in all ${fmt(build.runs.map((r) => r.script.totalMs))}; longest slice ${fmt(build.runs.map((r) => r.script.maxMs))}; slices ${median(build.runs.map((r) => r.script.count))}`);
+  const names = [...new Set(build.runs.flatMap((r) => Object.keys(r.marks ?? {})))];
+  for (const name of names) {
+    const times = build.runs.map((r) => r.marks?.[name]).filter((t) => typeof t === 'number');
+    console.log(`${''.padEnd(18)}${name.padEnd(28)} ${median(times).toFixed(2)} ms after the first mark (${times.length} loads)`);
+  }
+}
