@@ -33,7 +33,7 @@ function polyfillAsModule(): Plugin {
  * getURL), which both APIs answer the same way. The background and the extension's pages keep the
  * polyfill (the `wxt/browser` alias of @wxt-dev/webextension-polyfill); the card makes no call.
  * The namespace is looked up on first use, not at load: a frame whose probe finds nothing never
- * touches the browser's API (see entrypoints/document.ts).
+ * touches the browser's API (see entrypoints/frame.ts).
  */
 function nativeBrowserApi(): Plugin {
   const id = '\0fact-context:native-browser';
@@ -106,9 +106,9 @@ export function topicsFileParts(): Plugin {
 }
 
 /** The entrypoints built as ES modules for content scripts to import (extension/module-loader.ts). */
-const MODULE_ENTRYPOINTS = ['start', 'reader', 'card'];
+const MODULE_ENTRYPOINTS = ['frame-start', 'reader', 'card'];
 /** What runs on pages, and talks to the browser without the polyfill (see nativeBrowserApi). */
-const NATIVE_API_ENTRYPOINTS = ['document', 'start', 'reader'];
+const NATIVE_API_ENTRYPOINTS = ['frame', 'frame-start', 'reader'];
 
 const readData = (file: string) => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
 // Name, description and version live in package.json only (WXT takes the version from there).
@@ -127,17 +127,17 @@ export default defineConfig({
     // extension has no host permissions beyond it and makes no network requests. Icons come from
     // public/icon/<size>.png (drawn by scripts/make-icons.mjs).
     permissions: ['storage'],
-    // The modules the content script imports (extension/module-loader.ts): the document's start, the
-    // page reader where the extension is on, the card on first need. In Chromium a content script may import only
+    // The modules the content script imports (extension/module-loader.ts): the page reader where the
+    // extension is on, the card on first need. In Chromium a content script may import only
     // web-accessible files; `use_dynamic_url` serves them at a per-session random ID instead of the
     // extension's ID, so no page can probe for them. Firefox lets a content script import its own
     // extension's files without this entry.
     ...(browser !== 'firefox' && {
       web_accessible_resources: [{ resources: MODULE_ENTRYPOINTS.map((name) => `${name}.js`), matches: ['<all_urls>'], use_dynamic_url: true }],
     }),
-    // The one content script, in every document (entrypoints/document.ts): the top document imports
-    // its start at once, a frame runs the probe alone until it finds something.
-    content_scripts: [{ matches: ['<all_urls>'], js: ['document.js'], run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true }],
+    // Frames: the probe alone (entrypoints/frame.ts), until it finds something. (WXT adds the top
+    // document's content script, entrypoints/content/index.ts, after this one.)
+    content_scripts: [{ matches: ['<all_urls>'], js: ['frame.js'], run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true }],
     action: { default_title: pkg.displayName },
     // What an organisation's policy may set (storage.managed; extension/pack-store.ts): its topic
     // packs. Chromium checks policies against it; Firefox reads managed storage without one.
@@ -169,10 +169,10 @@ export default defineConfig({
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       const module = entrypoints.length === 1 && MODULE_ENTRYPOINTS.includes(entrypoints[0].name) ? entrypoints[0] : undefined;
-      // What runs on pages (the content script, its start and the page reader): without the polyfill (see nativeBrowserApi).
+      // What runs on pages (the content script and the page reader): without the polyfill (see nativeBrowserApi).
       if (entrypoints.some((entry) => entry.type === 'content-script' || NATIVE_API_ENTRYPOINTS.includes(entry.name))) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
       if (!module || !config.build?.lib) return;
-      // The modules content scripts import (entrypoints/start.ts, reader.ts, card.ts) are built as
+      // The modules content scripts import (entrypoints/reader.ts, entrypoints/card.ts) are built as
       // ES modules of their exports, instead of WXT's script that runs a main function.
       config.build.lib = { ...config.build.lib, entry: module.inputPath, formats: ['es'] };
       const output = config.build.rollupOptions?.output;
@@ -186,7 +186,7 @@ export default defineConfig({
         // it; the first card on screen 39-44 ms after the open delay without it on card.js, 29-35 ms
         // with it. Other browsers ignore the comment.
         output.postBanner = '//# allFunctionsCalledOnLoad';
-        // One file per module, whatever it imports late (entrypoints/start.ts).
+        // One file per module, whatever it imports late (entrypoints/frame-start.ts).
         output.inlineDynamicImports = true;
       }
     },

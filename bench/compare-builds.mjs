@@ -2,7 +2,7 @@
 // same bench page with two or more unpacked builds of the extension (or reference extensions),
 // their loads interleaved (A, B, A, B…) so that the machine's drift falls on all alike, and prints
 // each build's extension script in all and its longest slice (the start bench's own measure,
-// `tracedRun`), median and quartiles. This is how a change to the start is judged before it is
+// `tracedRun`), median and quartiles, and the rendering between and after its slices. This is how a change to the start is judged before it is
 // kept: one bench run's five loads spread over several milliseconds, 16 interleaved loads do not.
 //
 // Where a build marks its stages with `performance.mark('fc:…')`, the time from the first mark to
@@ -85,6 +85,8 @@ const fmt = (values) => `${median(values).toFixed(2)} ms (quartiles ${quantile(v
 console.log(`${pageFile}, ${loads} interleaved loads per build`);
 for (const build of launched) {
   console.log(`${build.name.padEnd(16)} script in all ${fmt(build.runs.map((r) => r.script.totalMs))}; longest slice ${fmt(build.runs.map((r) => r.script.maxMs))}; slices ${median(build.runs.map((r) => r.script.count))}`);
+  // (A style sheet added after the page is styled shows here: the restyle it causes.)
+  console.log(`${''.padEnd(18)}rendering between its slices ${fmt(build.runs.map((r) => r.renderingDuring.totalMs))}; after its last ${fmt(build.runs.map((r) => r.renderingAfter.totalMs))}`);
   const names = [...new Set(build.runs.flatMap((r) => Object.keys(r.marks ?? {})))];
   for (const name of names) {
     const times = build.runs.map((r) => r.marks?.[name]).filter((t) => typeof t === 'number');

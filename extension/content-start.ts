@@ -3,7 +3,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createHighlightStyles, type HighlightStyles } from '../page/highlight-styles';
 import { probeForMentions, type MentionProbe } from '../page/mention-probe';
 import { loadModule } from './module-loader';
-import { createEscapeKeyListener, type EscapeKeyListener } from './escape-key';
 import { yieldToPage } from '../page/yield-to-page';
 import { loadPackPage, watchPackPage } from './pack-page';
 import type { PackPageData } from '../core/pack-merge';
@@ -53,26 +52,26 @@ function mayHoldMention(packPage: PackPageData | undefined): (text: string) => b
 
 /**
  * What the content script does in a document, once it knows it is worth it: in the top document
- * at once, in a frame once the frame's probe has found something (`probed`). Either way the
- * document's content script (entrypoints/document.ts) imports this as a module (`start.js`,
- * entrypoints/start.ts), which Chromium compiles off the page's main thread and keeps compiled.
- * The top document passes the Escape listener it set up at document_start. Reads the settings; where the
+ * at once (entrypoints/content/index.ts), in a frame once the frame's probe has found something
+ * (`probed`; entrypoints/frame.ts, then entrypoints/frame-start.ts). Reads the settings; where the
  * extension is on, adopts the highlights' style sheet and (in the top document, after its own
  * probe, page/mention-probe.ts) imports the page reader (extension/page-reader.ts, `reader.js`), which
  * does everything else. Where it is off, or in a document that is not HTML, nothing more is built
  * (no style sheet, probe, matcher, observer or listener) until the reader turns it on. Answers
  * the popup's messages either way.
  */
-export async function startContent(ctx: ContentScriptContext, { probed, escapeKey = createEscapeKeyListener() }: { probed: boolean; escapeKey?: EscapeKeyListener }): Promise<void> {
+export async function startContent(ctx: ContentScriptContext, { probed }: { probed: boolean }): Promise<void> {
   const host = frameHost();
   // A top-level about:blank tab has no site to apply the reader's site rules to, nor one for the
   // popup to name. (Firefox runs matchAboutBlank scripts there too, Chromium does not; pages a
   // script opens and fills in via window.open are left alone in both.)
-  if (!host && location.protocol === 'about:') return escapeKey.stop();
+  if (!host && location.protocol === 'about:') return;
   const isHtml = isHtmlDocument();
-  // Escape (extension/escape-key.ts) is listened to from before the settings arrive (in Firefox
-  // they can arrive after the page's first scripts have run), and no longer where the extension
-  // turns out to be off.
+  // Escape closes the card open in any frame of the tab, wherever focus is (WCAG 1.4.13), and the
+  // page never sees an Escape that closed a card: listened to on the window, in the capture phase,
+  // from before the settings arrive (in Firefox they can arrive after the page's first scripts
+  // have run), so that no listener of the page's own comes first. Taken away at once where the
+  // extension is off.
   let startedReader: PageReader | undefined;
   let cardOpenInTab = false; // in another frame (the background says so)
   const onKeydown = (event: KeyboardEvent) => {
@@ -88,12 +87,20 @@ export async function startContent(ctx: ContentScriptContext, { probed, escapeKe
     event.preventDefault();
     event.stopImmediatePropagation();
   };
-  escapeKey.handle = onKeydown;
-  const listenForEscape = () => {
-    if (isHtml) escapeKey.listen();
+  const escapeListener = {
+    listening: false,
+    listen() {
+      if (this.listening || !isHtml) return;
+      this.listening = true;
+      window.addEventListener('keydown', onKeydown, true);
+    },
+    stop() {
+      this.listening = false;
+      window.removeEventListener('keydown', onKeydown, true);
+    },
   };
-  listenForEscape();
-  ctx.onInvalidated(() => escapeKey.stop());
+  escapeListener.listen();
+  ctx.onInvalidated(() => escapeListener.stop());
   const hostsToCheck = [...new Set([host, topHost()])];
   // The settings are asked for in a task of their own. The first call to the extension's API in
   // this world costs about 1 ms, and with the script's evaluation it made the start's longest slice
@@ -131,7 +138,7 @@ export async function startContent(ctx: ContentScriptContext, { probed, escapeKe
   const followSettings = () => {
     if (reader) return void reader.then((started) => started?.render());
     if (shouldRead()) {
-      listenForEscape();
+      escapeListener.listen();
       // The highlights' style sheet goes in now, before the page is styled (page/highlight-styles.ts).
       styles ??= createHighlightStyles(pageTopicIds());
       if (probed) startReading(); // (the frame's probe found something)
@@ -141,7 +148,7 @@ export async function startContent(ctx: ContentScriptContext, { probed, escapeKe
       probe = undefined;
       styles?.remove();
       styles = undefined;
-      escapeKey.stop();
+      escapeListener.stop();
     }
   };
   followSettings();
