@@ -134,14 +134,6 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
     void reader.then((started) => (startedReader = started));
   };
 
-  // What the probe calls: the reader is imported in a task of its own. The call costs the main
-  // thread 0.7-1.4 ms, and with the probe's first look it made one of the start's longest slices.
-  // (The settings may have turned the extension off in between.)
-  const startReadingSoon = () =>
-    void yieldToPage().then(() => {
-      if (shouldRead()) startReading();
-    });
-
   /** Once the reader has started, it follows the settings; until then, the probe is on where the extension is. */
   const followSettings = () => {
     if (reader) return void reader.then((started) => started?.render());
@@ -150,7 +142,7 @@ export async function startContent(ctx: ContentScriptContext, { probed }: { prob
       // The highlights' style sheet goes in now, before the page is styled (page/highlight-styles.ts).
       styles ??= createHighlightStyles(pageTopicIds());
       if (probed) startReading(); // (the frame's probe found something)
-      else probe ??= probeForMentions(document, mayHoldMention(packPage), startReadingSoon);
+      else probe ??= probeForMentions(document, mayHoldMention(packPage), startReading);
     } else {
       probe?.stop();
       probe = undefined;

@@ -11,7 +11,7 @@ import type { ShowOptions } from '../page/popover-host';
 import type { PlanOptions } from '../page/reading-plan';
 import { trackHoverPointer } from '../page/pointer-tracker';
 import { scrollRangeIntoView } from '../page/scroll-to-range';
-import { whenIdle, whenParsedAndIdle, yieldToPage } from '../page/yield-to-page';
+import { whenParsedAndIdle, yieldToPage } from '../page/yield-to-page';
 import { applyDensity } from '../core/density';
 import { createHoverIntent } from '../core/hover-intent';
 import { bundledMatcher } from '../core/bundled-matcher';
@@ -222,22 +222,11 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
     highlighter?.show(shown);
     locator = createMentionLocator(shown, live?.shadowRoots);
     if (intent.openTarget && !shown.includes(intent.openTarget)) intent.dismiss();
-    if (shown.length !== countSent) reportCount();
-  }
-
-  // The badge's count, told in an idle moment after the highlights change (the message costs
-  // 0.3-0.4 ms, and it came at the end of the first read's slice), and only when it changed: a
-  // page without mentions never wakes the background up.
-  let countReportDue = false;
-  function reportCount() {
-    if (countReportDue) return;
-    countReportDue = true;
-    whenIdle(() => {
-      countReportDue = false;
-      if (shown.length === countSent) return;
+    // Only when it changes: a page without mentions never wakes the background up.
+    if (shown.length !== countSent) {
       countSent = shown.length;
       void sendToBackground({ type: 'mentionCount', count: shown.length });
-    }, 1000);
+    }
   }
 
   /** Reads whatever of a long page was left for later: for the answers that are about the whole page. */
