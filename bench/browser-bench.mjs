@@ -346,7 +346,7 @@ async function markRun(context, url, markPath, terms, timeDomain = 'threadTicks'
  * its first evaluation, its callbacks and its continuations (microtasks after `await`, which CDP's
  * ScriptDuration does not count). Rendering work is listed separately: the style recalculation,
  * layout and paint that follow the extension's changes run in the page's frames.
- * @param {import("@playwright/test").BrowserContext} context @param {string} url @param {number} waitMs
+ * @param {import('@playwright/test').BrowserContext} context @param {string} url @param {number} waitMs
  * @param {{ marks?: boolean }} [options] marks: also return the `fc:` stage marks of a patched build (`stageMarks`)
  */
 export async function tracedRun(context, url, waitMs, { marks = false } = {}) {
