@@ -15,13 +15,16 @@ import { isMessageUItoCS, type MessageCStoBG, type PageSummary } from '../core/m
 import { setSiteEnabled, type Settings } from '../core/settings';
 import { isEnabledForHost } from '../core/site-rules';
 
+/** The types of document with prose to read (a list, not a regular expression: cheaper cold). */
+const PROSE_TYPES = ['text/html', 'text/plain', 'application/xhtml+xml'];
+
 /**
  * Whether the document has prose to read: HTML, XHTML and plain text (shown as HTML) only. An SVG
  * image, a feed or another XML document has no prose to explain, and no popover API. (The type is
  * known at document_start, the root element may not be. Chromium shows an XML file as a tree of
  * HTML elements: its type still says XML.)
  */
-export const isHtmlDocument = () => /^(text\/html|text\/plain|application\/xhtml\+xml)$/.test(document.contentType);
+export const isHtmlDocument = () => PROSE_TYPES.includes(document.contentType);
 
 /** The site a frame belongs to: its own host, or its parent's for about:blank and srcdoc frames. */
 function frameHost(): string {
@@ -52,8 +55,8 @@ function mayHoldMention(packPage: PackPageData | undefined): (text: string) => b
 
 /**
  * What the content script does in a document, once it knows it is worth it: in the top document
- * at once (entrypoints/content/index.ts), in a frame once the frame's probe has found something
- * (`probed`; entrypoints/frame.ts, then entrypoints/frame-start.ts). Reads the settings; where the
+ * at once (entrypoints/document.ts), in a frame once the frame's probe has found something
+ * (`probed`; entrypoints/document.ts, then entrypoints/frame-start.ts). Reads the settings; where the
  * extension is on, adopts the highlights' style sheet and (in the top document, after its own
  * probe, page/mention-probe.ts) imports the page reader (extension/page-reader.ts, `reader.js`), which
  * does everything else. Where it is off, or in a document that is not HTML, nothing more is built

@@ -5,7 +5,7 @@ import { watchStorage } from './storage-changes';
 
 /** Where the background keeps what pages need of the topic packs (core/pack-merge.ts packPageData). */
 export const PACK_PAGE_KEY = 'packPage';
-/** Where it keeps the packs' probe alone, for frames (entrypoints/frame.ts): a few KB, not the whole page data. */
+/** Where it keeps the packs' probe alone, for frames (entrypoints/document.ts): a few KB, not the whole page data. */
 export const PACK_PROBE_KEY = 'packProbe';
 /**
  * What the topic packs that are on add to a page's reading, or nothing: read by the content script

@@ -66,7 +66,7 @@ export interface PageReader {
 /**
  * Everything the extension does on a page it is on for: reads the page and follows it as it
  * changes, highlights the mentions, and opens their cards on hover, tap or keyboard command.
- * The every-page content script (entrypoints/content/index.ts) checks the settings and imports
+ * The every-page content script (entrypoints/document.ts, extension/content-start.ts) checks the settings and imports
  * this module (reader.js) only where the extension is on.
  */
 export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles, packPage }: PageReaderOptions): Promise<PageReader | undefined> {

@@ -6,7 +6,7 @@
 // extension is installed, and one dispatching it could stop it. Here each copy of the script names
 // them with a random ending of its own, which no page can know and no browser call is needed for:
 // the first call to the browser's API costs each frame's world ~0.1 ms, and most frames never make
-// one (see entrypoints/frame.ts). So an older copy is not told to stop by a
+// one (see entrypoints/document.ts). So an older copy is not told to stop by a
 // newer one: it stops itself, when it next acts, on finding its extension's runtime gone
 // (`ctx.isInvalid` in extension/page-reader.ts; an e2e test reloads the extension under an open page).
 

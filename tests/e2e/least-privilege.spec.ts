@@ -45,11 +45,8 @@ test('the manifest asks for storage only, with no host permissions and no loosen
   } else {
     expect(manifest).not.toHaveProperty('web_accessible_resources');
   }
-  // Two content scripts: the probe in every frame, the full start in the top document.
-  expect(manifest.content_scripts.map((script: { js: string[]; matches: string[]; all_frames: boolean }) => [script.js, script.matches, script.all_frames])).toEqual([
-    [['frame.js'], ['<all_urls>'], true],
-    [['content-scripts/content.js'], ['<all_urls>'], false],
-  ]);
+  // One content script, in every document: the top document's start, a frame's probe.
+  expect(manifest.content_scripts.map((script: { js: string[]; matches: string[]; all_frames: boolean }) => [script.js, script.matches, script.all_frames])).toEqual([[['document.js'], ['<all_urls>'], true]]);
 
   if (engine === 'chromium') {
     expect(manifest.manifest_version).toBe(3);
@@ -91,8 +88,8 @@ test('no built script can reach the network or load code', ({ engine }) => {
   expect(found).toEqual([]);
   // The only dynamic imports anywhere: of the extension's own modules, by the content script's loader.
   const imports = scripts.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?<![.\w$])import\(([^)]*\))/g)].map((match) => `${basename(file)}: ${match[1].replace(/\/\*.*?\*\//gs, '').replace(/\s+/g, '')}`));
-  expect(imports.map((found) => found.split(':')[0]).sort()).toEqual(['content.js', 'frame-start.js', 'frame.js', 'reader.js']);
-  for (const found of imports) expect(found).toMatch(/^(content|frame|frame-start|reader)\.js: [\w$]+\.runtime\.getURL\([\w$]+\)$/);
+  expect(imports.map((found) => found.split(':')[0]).sort()).toEqual(['document.js', 'frame-start.js', 'reader.js']);
+  for (const found of imports) expect(found).toMatch(/^(document|frame-start|reader)\.js: [\w$]+\.runtime\.getURL\([\w$]+\)$/);
 });
 
 test('no page can load the extension’s modules or tell they were loaded', async ({ driver, open }) => {
