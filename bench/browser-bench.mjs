@@ -400,7 +400,7 @@ const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'
 export function analyseTrace(events, url) {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   const empty = { count: 0, totalMs: 0, maxMs: 0, over10: 0, over50: 0 };
-  const none = { found: false, readerFrames: 0, script: { ...empty, slices: /** @type {number[]} */ ([]) }, renderingAfter: empty, renderingDuring: empty };
+  const none = { found: false, readerFrames: 0, script: { ...empty, slices: /** @type {number[]} */ ([]), threadMs: 0 }, renderingAfter: empty, renderingDuring: empty };
   if (!parse) return none;
   const onThread = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && typeof e.dur === 'number');
   onThread.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -408,19 +408,25 @@ export function analyseTrace(events, url) {
   if (!first) return none;
   // Within each top-level slice: the time in outermost script events (with whatever they forced
   // synchronously, such as a layout), and in rendering events outside script.
-  /** @type {{ ts: number, end: number, scriptMs: number, renderMs: number, innerEnd: number }[]} */
+  // Also the thread's own time in script (`tdur`, CPU time): wall time counts the moments the
+  // thread waited, on a synchronous call or for a core (this machine has two), which vary from load
+  // to load more than the script does.
+  const threadMs = (/** @type {any} */ e) => (typeof e.tdur === 'number' ? e.tdur : e.dur) / 1000;
+  /** @type {{ ts: number, end: number, scriptMs: number, scriptThreadMs: number, renderMs: number, innerEnd: number }[]} */
   const units = [];
   for (const e of onThread) {
     const kind = SCRIPT_EVENTS.has(e.name) ? 'script' : RENDER_EVENTS.has(e.name) ? 'render' : '';
     const last = units[units.length - 1];
     if (last && e.ts < last.end) {
       if (!kind || e.ts < last.innerEnd) continue;
-      if (kind === 'script') last.scriptMs += e.dur / 1000;
-      else last.renderMs += e.dur / 1000;
+      if (kind === 'script') {
+        last.scriptMs += e.dur / 1000;
+        last.scriptThreadMs += threadMs(e);
+      } else last.renderMs += e.dur / 1000;
       last.innerEnd = e.ts + e.dur;
       continue;
     }
-    units.push({ ts: e.ts, end: e.ts + e.dur, scriptMs: kind === 'script' ? e.dur / 1000 : 0, renderMs: kind === 'render' ? e.dur / 1000 : 0, innerEnd: kind ? e.ts + e.dur : e.ts });
+    units.push({ ts: e.ts, end: e.ts + e.dur, scriptMs: kind === 'script' ? e.dur / 1000 : 0, scriptThreadMs: kind === 'script' ? threadMs(e) : 0, renderMs: kind === 'render' ? e.dur / 1000 : 0, innerEnd: kind ? e.ts + e.dur : e.ts });
   }
   const after = units.filter((u) => u.end > first.ts);
   const scriptUnits = after.filter((u) => u.scriptMs > 0.05);
@@ -436,7 +442,7 @@ export function analyseTrace(events, url) {
   return {
     found: true,
     readerFrames: framesThatLoaded(events, '/reader.js'),
-    script: { ...summarise(script), slices: script.map((d) => Math.round(d * 100) / 100) },
+    script: { ...summarise(script), slices: script.map((d) => Math.round(d * 100) / 100), threadMs: scriptUnits.reduce((sum, u) => sum + u.scriptThreadMs, 0) },
     renderingAfter: summarise(after.filter((u) => u.renderMs > 0.05 && u.ts >= lastScriptEnd).map((u) => u.renderMs)),
     renderingDuring: summarise(after.filter((u) => u.renderMs > 0.05 && u.ts < lastScriptEnd).map((u) => u.renderMs)),
   };

@@ -86,6 +86,7 @@ const fmt = (values) => `${median(values).toFixed(2)} ms (quartiles ${quantile(v
 console.log(`${pageFile}, ${loads} interleaved loads per build`);
 for (const build of launched) {
   console.log(`${build.name.padEnd(16)} script in all ${fmt(build.runs.map((r) => r.script.totalMs))}; longest slice ${fmt(build.runs.map((r) => r.script.maxMs))}; slices ${median(build.runs.map((r) => r.script.count))}`);
+  console.log(`${''.padEnd(18)}the same in the thread's own (CPU) time ${fmt(build.runs.map((r) => r.script.threadMs))}`);
   // (A style sheet added after the page is styled shows here: the restyle it causes.)
   console.log(`${''.padEnd(18)}rendering between its slices ${fmt(build.runs.map((r) => r.renderingDuring.totalMs))}; after its last ${fmt(build.runs.map((r) => r.renderingAfter.totalMs))}`);
   const names = [...new Set(build.runs.flatMap((r) => Object.keys(r.marks ?? {})))];

@@ -586,8 +586,12 @@ if (start) {
   const articleLabel = CASE_LABEL.small;
   const totals = start.start.map((/** @type {any} */ r) => r.totalMs);
   const longest = start.start.map((/** @type {any} */ r) => r.maxMs);
-  startSummary.article = { totalMs: median(totals), longestSliceMs: median(longest), runs: start.start };
+  // The thread's own (CPU) time in the same slices: wall time also counts the moments the thread
+  // waited, on a synchronous call or for one of this machine's two cores.
+  const threadTotals = start.start.map((/** @type {any} */ r) => r.threadMs);
+  startSummary.article = { totalMs: median(totals), threadMs: median(threadTotals), longestSliceMs: median(longest), runs: start.start };
   row({ case: articleLabel, metric: "start: the extension's script in all (trace)", with: ms(median(totals)), without: '', ratio: spread(totals), target: '≤ 6 ms', ok: median(totals) <= 6 });
+  row({ case: articleLabel, metric: "start: the same in the main thread's own CPU time (trace)", with: ms(median(threadTotals)), without: `${ms(median(start.readerReferenceThread))} the least reader`, ratio: spread(threadTotals), target: '', ok: null });
   const settingsOnly = median(start.settingsReference);
   startSummary.settingsScriptMs = settingsOnly;
   row({ case: articleLabel, metric: 'a content script that only reads the settings and adopts a style sheet (reference)', with: ms(settingsOnly), without: '', ratio: `ours ${fmt(median(totals) / settingsOnly, 1)}× it; ${spread(start.settingsReference)}`, target: '', ok: null });

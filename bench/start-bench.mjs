@@ -277,19 +277,22 @@ export async function runStartBench({ origin, withExtension, withSettingsScript,
   const articleUrl = `${origin}/${article.file}`;
 
   // 1. The start on the article, traced run by run; then on a site turned off.
-  /** @type {{ totalMs: number, maxMs: number, slices: number[] }[]} */
+  /** @type {{ totalMs: number, threadMs: number, maxMs: number, slices: number[] }[]} */
   const start = [];
   /** @type {number[]} */
   const settingsReference = [];
   /** @type {number[]} */
   const readerReference = [];
+  /** @type {number[]} */
+  const readerReferenceThread = [];
   for (let r = 0; r < runs; r++) {
     const trace = await tracedRun(withExtension, articleUrl, 1500);
-    start.push({ totalMs: trace.script.totalMs, maxMs: trace.script.maxMs, slices: trace.script.slices });
+    start.push({ totalMs: trace.script.totalMs, threadMs: trace.script.threadMs, maxMs: trace.script.maxMs, slices: trace.script.slices });
     const reference = await tracedRun(withSettingsScript, articleUrl, 1500);
     settingsReference.push(reference.script.totalMs);
     const least = await tracedRun(withReaderScript, articleUrl, 1500);
     readerReference.push(least.script.totalMs);
+    readerReferenceThread.push(least.script.threadMs);
     log(`  start on the article, run ${r + 1}/${runs}: ${trace.script.count} slices, ${trace.script.totalMs.toFixed(1)} ms in all, longest ${trace.script.maxMs.toFixed(1)} ms (${trace.script.slices.join(', ')}); a script that only reads the settings and adopts a sheet: ${reference.script.totalMs.toFixed(1)} ms; the least reader: ${least.script.totalMs.toFixed(1)} ms`);
   }
   const host = new URL(origin).hostname;
@@ -386,5 +389,5 @@ export async function runStartBench({ origin, withExtension, withSettingsScript,
     }
   }
 
-  return { start, settingsReference, readerReference, off, offPage, withPack, withPackHighlighted, hover, memory, growth, idleWatchMs: IDLE_WATCH_MS };
+  return { start, settingsReference, readerReference, readerReferenceThread, off, offPage, withPack, withPackHighlighted, hover, memory, growth, idleWatchMs: IDLE_WATCH_MS };
 }
