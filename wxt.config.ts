@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
@@ -45,23 +44,6 @@ function nativeBrowserApi(): Plugin {
       source === id
         ? 'let api;\nexport const browser = new Proxy({}, { get: (_, key) => (api ??= globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome)[key] });\n'
         : null,
-  };
-}
-
-/**
- * WXT's content-script context names the events it puts on the page's document after the
- * extension's public id (its start announcement, which also stops an older copy of the script):
- * any page could listen for it to learn the extension is installed, or dispatch it to stop the
- * extension. Its event-name module is replaced with page/wxt-event-names.ts, which gives each copy of
- * the script names of its own. (Its two importers inside WXT import it by a relative path.)
- */
-function privateEventNames(): Plugin {
-  const replacement = fileURLToPath(new URL('./page/wxt-event-names.ts', import.meta.url));
-  return {
-    name: 'fact-context:private-event-names',
-    enforce: 'pre',
-    resolveId: (source, importer) =>
-      /(^|\/)custom-events\.mjs$/.test(source) && importer && /[\\/]wxt[\\/]dist[\\/]utils[\\/]/.test(importer) ? replacement : null,
   };
 }
 
@@ -165,7 +147,7 @@ export default defineConfig({
     }),
   }),
   // No module-preload polyfill: it is a fetch() the extension has no use for (its files are local).
-  vite: () => ({ plugins: [privateEventNames(), topicsFileParts(), polyfillAsModule(), preact()], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [topicsFileParts(), polyfillAsModule(), preact()], build: { modulePreload: { polyfill: false } } }),
   zip: {
     // The sources archive Firefox's review asks for: what `npm ci && npm run build:firefox` needs.
     excludeSources: ['bench/results/**', 'docs/**', 'assets/**'],

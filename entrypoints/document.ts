@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { isHtmlDocument, startContent } from '../extension/content-start';
-import { PageContext } from '../extension/page-context';
+import { RuntimeContext } from '../extension/runtime-context';
 import { probeForMentions, type MentionProbe } from '../page/mention-probe';
 import { loadModule } from '../extension/module-loader';
 import { loadPackProbe } from '../extension/pack-page';
@@ -36,7 +36,7 @@ const SENTENCE = /(?:\p{L}+[^\p{L}]+){11}\p{L}/u;
  * their terms the same way.
  */
 export default defineUnlistedScript(() => {
-  if (window === window.top) return void startContent(new PageContext('content'), { probed: false });
+  if (window === window.top) return void startContent(new RuntimeContext(), { probed: false });
   if (isHtmlDocument()) probeFrame();
 });
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../page/page-context';
 import { createHighlightStyles, type HighlightStyles } from '../page/highlight-styles';
 import { probeForMentions, type MentionProbe } from '../page/mention-probe';
 import { loadModule } from './module-loader';
@@ -63,7 +63,7 @@ function mayHoldMention(packPage: PackPageData | undefined): (text: string) => b
  * (no style sheet, probe, matcher, observer or listener) until the reader turns it on. Answers
  * the popup's messages either way.
  */
-export async function startContent(ctx: ContentScriptContext, { probed }: { probed: boolean }): Promise<void> {
+export async function startContent(ctx: PageContext, { probed }: { probed: boolean }): Promise<void> {
   const host = frameHost();
   // A top-level about:blank tab has no site to apply the reader's site rules to, nor one for the
   // popup to name. (Firefox runs matchAboutBlank scripts there too, Chromium does not; pages a

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../page/page-context';
 import { loadModule } from './module-loader';
 import type { CardUi } from '../page/card-ui';
 import { createHighlighter } from '../page/highlighter';
@@ -69,7 +69,7 @@ export interface PageReader {
  * The every-page content script (entrypoints/document.ts, extension/content-start.ts) checks the settings and imports
  * this module (reader.js) only where the extension is on.
  */
-export async function readPage(ctx: ContentScriptContext, { host, settings: currentSettings, isOn, turnOffSite, styles, packPage }: PageReaderOptions): Promise<PageReader | undefined> {
+export async function readPage(ctx: PageContext, { host, settings: currentSettings, isOn, turnOffSite, styles, packPage }: PageReaderOptions): Promise<PageReader | undefined> {
   // The bundled topics, with what the reader's topic packs add (`usePacks` when they change).
   const topicsWith = (packs: PackPageData | undefined) => (packs ? withPackTopics(pageTopicData, packs) : pageTopicData);
   let packs = packPage;
@@ -186,8 +186,8 @@ export async function readPage(ctx: ContentScriptContext, { host, settings: curr
 
   /** Shows what the settings ask for: nothing, or the enabled topics at the chosen density. */
   function render() {
-    // A copy of this script left behind by an update of the extension stops here (the runtime is
-    // gone), should the newer copy's start announcement not reach it (page/wxt-event-names.ts).
+    // A copy of this script left behind by an update of the extension stops here: the runtime is
+    // gone (extension/runtime-context.ts).
     if (ctx.isInvalid) return;
     const on = isOn();
     if (!on && (live || highlighter)) {

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import type { TopicsFile } from '../core/data-schema';
 import type { CardAnswers } from '../core/messages';
 import { renderMentionCard, type CardActions } from './mention-card';
@@ -12,7 +12,7 @@ import { createPopoverHost, type PopoverHostEvents, type ShowOptions } from './p
  * (extension/module-loader.ts), so that every other page pays nothing for it.
  */
 /** @param topics the topics now (topic packs can change them while the page is open) */
-export function createCardUi(ctx: ContentScriptContext, topics: () => TopicsFile, events: PopoverHostEvents, actions: CardActions) {
+export function createCardUi(ctx: PageContext, topics: () => TopicsFile, events: PopoverHostEvents, actions: CardActions) {
   const popover = createPopoverHost(ctx, events);
   return {
     /** Opens (or replaces) the card for a mention, next to the line the reader is on. */

@@ -1,11 +1,11 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 
 /**
  * Reports where a hovering pointer (mouse or pen; touch has no hover) rests, at most once per
  * animation frame, and again when the page scrolls under a still pointer. `undefined` when the
  * pointer leaves the page.
  */
-export function trackHoverPointer(ctx: ContentScriptContext, onPoint: (point: { x: number; y: number } | undefined) => void) {
+export function trackHoverPointer(ctx: PageContext, onPoint: (point: { x: number; y: number } | undefined) => void) {
   let pointer: { x: number; y: number } | undefined;
   let frameRequested = false;
   const report = () => {

@@ -1,6 +1,6 @@
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import popoverCss from '../components/mention-popover.css?raw';
 
 /**
@@ -54,7 +54,7 @@ export interface PopoverHostEvents {
  * with the Popover API (no page z-index can cover it), positioned next to its mention by Floating
  * UI, which flips and shifts it to stay in the viewport. It is added to the page on first use only.
  */
-export function createPopoverHost(ctx: ContentScriptContext, events: PopoverHostEvents) {
+export function createPopoverHost(ctx: PageContext, events: PopoverHostEvents) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(popoverCss);
   // The host and its open shadow root. (Not WXT's createShadowRootUi: it brings auto-mounting and
