@@ -18,12 +18,11 @@ const SENTENCE = /(?:\p{L}+[^\p{L}]+){11}\p{L}/u;
  * every document of every page: the top document's and each frame's.
  *
  * In the top document it starts at once (extension/content-start.ts: the settings check, the
- * probe, the page reader where something may be a mention), with a content-script context of
- * WXT's. One script rather than one for the top document and one for frames: in the top document
- * the second script cost every page about 0.6-0.9 ms of evaluating a script that returned at once
- * (a page without a mention, 30 interleaved loads: 6.83 -> 5.93 ms), while a frame compiles the
- * larger script from V8's per-process cache (the 30-frame page: 35.1 against 36.0 ms, within the
- * noise).
+ * probe, the page reader where something may be a mention), with a context of its own
+ * (extension/runtime-context.ts). One script rather than one for the top document and one for
+ * frames: the top document evaluated the frames' script too, only for it to return, while a frame
+ * compiles the larger script from V8's per-process cache (docs/performance.md: a page without a
+ * mention, 16 interleaved loads, 5.04 -> 4.70 ms of CPU time; 10 empty frames cost no more).
  *
  * In a frame, the probe alone (page/mention-probe.ts), with no call to the browser's API and none of
  * the content script's set-up. Most frames (ad slots, widgets, tracking pixels) never hold a
