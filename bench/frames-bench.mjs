@@ -46,19 +46,22 @@ export async function runFramesBench({ origin, withExtension, withEmptyScript, w
   const url = (/** @type {string} */ file) => `${origin}/${file}`;
 
   // 1. The 30-frame page, traced run by run, and with each reference script.
-  /** @type {{ totalMs: number, maxMs: number, slices: number[], readerFrames: number }[]} */
+  /** @type {{ totalMs: number, threadMs: number, maxMs: number, slices: number[], readerFrames: number }[]} */
   const page = [];
   /** @type {number[]} */
   const reference = [];
   /** @type {number[]} */
   const observerReference = [];
+  /** @type {number[]} */
+  const observerReferenceThread = [];
   for (let r = 0; r < runs; r++) {
     const trace = await tracedRun(withExtension, url(frames.file), AFTER_LOAD_MS);
-    page.push({ totalMs: trace.script.totalMs, maxMs: trace.script.maxMs, slices: trace.script.slices, readerFrames: trace.readerFrames });
+    page.push({ totalMs: trace.script.totalMs, threadMs: trace.script.threadMs, maxMs: trace.script.maxMs, slices: trace.script.slices, readerFrames: trace.readerFrames });
     const empty = await tracedRun(withEmptyScript, url(frames.file), AFTER_LOAD_MS);
     reference.push(empty.script.totalMs);
     const observer = await tracedRun(withObserverScript, url(frames.file), AFTER_LOAD_MS);
     observerReference.push(observer.script.totalMs);
+    observerReferenceThread.push(observer.script.threadMs);
     log(`  30-frame page, run ${r + 1}/${runs}: ${trace.script.count} slices, ${trace.script.totalMs.toFixed(1)} ms in all, longest ${trace.script.maxMs.toFixed(1)} ms; page reader loaded in ${trace.readerFrames} frames; an empty content script: ${empty.script.totalMs.toFixed(1)} ms; one that only watches the document: ${observer.script.totalMs.toFixed(1)} ms`);
   }
 
@@ -83,9 +86,9 @@ export async function runFramesBench({ origin, withExtension, withEmptyScript, w
   log(`  30-frame page: ${highlights.length - 1} frames; highlighted as expected in ${highlights.length - wrong.length} of ${highlights.length} documents${wrong.length ? ` (not: ${wrong.map((h) => `${h.kind} ${h.highlighted}/${h.expected}`).join(', ')})` : ''}`);
 
   // 3. Per kind: 10 frames of the kind against none, the same runs interleaved.
-  /** @type {Record<string, { totalMs: number[], readerFrames: number[] }>} */
-  const kinds = { none: { totalMs: [], readerFrames: [] } };
-  for (const kind of Object.keys(FRAME_KINDS)) kinds[kind] = { totalMs: [], readerFrames: [] };
+  /** @type {Record<string, { totalMs: number[], threadMs: number[], readerFrames: number[] }>} */
+  const kinds = { none: { totalMs: [], threadMs: [], readerFrames: [] } };
+  for (const kind of Object.keys(FRAME_KINDS)) kinds[kind] = { totalMs: [], threadMs: [], readerFrames: [] };
   // The references' cost per empty frame, the same way.
   const emptyScript = { none: /** @type {number[]} */ ([]), blank: /** @type {number[]} */ ([]) };
   const observerScript = { none: /** @type {number[]} */ ([]), blank: /** @type {number[]} */ ([]) };
@@ -93,6 +96,7 @@ export async function runFramesBench({ origin, withExtension, withEmptyScript, w
     for (const kind of Object.keys(kinds)) {
       const trace = await tracedRun(withExtension, url(frames.kindFile(kind)), kind === 'late' ? AFTER_LOAD_MS : 1000);
       kinds[kind].totalMs.push(trace.script.totalMs);
+      kinds[kind].threadMs.push(trace.script.threadMs);
       kinds[kind].readerFrames.push(trace.readerFrames);
     }
     for (const kind of /** @type {const} */ (['none', 'blank'])) {
@@ -114,8 +118,9 @@ export async function runFramesBench({ origin, withExtension, withEmptyScript, w
     Object.keys(FRAME_KINDS).map((kind) => {
       const k = kinds[kind];
       const { ms, spread } = perFrame(k.totalMs, kinds.none.totalMs);
-      return [kind, { label: FRAME_KINDS[/** @type {keyof typeof FRAME_KINDS} */ (kind)].label, perFrameMs: ms, spread, readerFrames: median(k.readerFrames) }];
+      const cpu = perFrame(k.threadMs, kinds.none.threadMs);
+      return [kind, { label: FRAME_KINDS[/** @type {keyof typeof FRAME_KINDS} */ (kind)].label, perFrameMs: ms, spread, perFrameThreadMs: cpu.ms, threadSpread: cpu.spread, readerFrames: median(k.readerFrames) }];
     }),
   );
-  return { page, reference, observerReference, referencePerFrame: perFrame(emptyScript.blank, emptyScript.none), observerPerFrame: perFrame(observerScript.blank, observerScript.none), highlights, wrong: wrong.length, noneMs, perKind };
+  return { page, reference, observerReference, observerReferenceThread, referencePerFrame: perFrame(emptyScript.blank, emptyScript.none), observerPerFrame: perFrame(observerScript.blank, observerScript.none), highlights, wrong: wrong.length, noneMs, perKind };
 }
