@@ -88,9 +88,9 @@ export function topicsFileParts(): Plugin {
 }
 
 /** The entrypoints built as ES modules for content scripts to import (extension/module-loader.ts). */
-const MODULE_ENTRYPOINTS = ['frame-start', 'reader', 'card'];
+const MODULE_ENTRYPOINTS = ['reader', 'card'];
 /** What runs on pages, and talks to the browser without the polyfill (see nativeBrowserApi). */
-const NATIVE_API_ENTRYPOINTS = ['document', 'frame-start', 'reader'];
+const NATIVE_API_ENTRYPOINTS = ['document', 'reader'];
 
 const readData = (file: string) => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
 // Name, description and version live in package.json only (WXT takes the version from there).
@@ -172,7 +172,7 @@ export default defineConfig({
         // it; the first card on screen 39-44 ms after the open delay without it on card.js, 29-35 ms
         // with it. Other browsers ignore the comment.
         output.postBanner = '//# allFunctionsCalledOnLoad';
-        // One file per module, whatever it imports late (entrypoints/frame-start.ts).
+        // One file per module, whatever it imports late.
         output.inlineDynamicImports = true;
       }
     },

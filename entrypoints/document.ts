@@ -2,7 +2,6 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { isHtmlDocument, startContent } from '../extension/content-start';
 import { RuntimeContext } from '../extension/runtime-context';
 import { probeForMentions, type MentionProbe } from '../page/mention-probe';
-import { loadModule } from '../extension/module-loader';
 import { loadPackProbe } from '../extension/pack-page';
 import { createMentionProbe } from '../core/term-anchors';
 import { topicProbeSource } from '../core/topic-probe';
@@ -27,7 +26,7 @@ const SENTENCE = /(?:\p{L}+[^\p{L}]+){11}\p{L}/u;
  * In a frame, the probe alone (page/mention-probe.ts), with no call to the browser's API and none of
  * the content script's set-up. Most frames (ad slots, widgets, tracking pixels) never hold a
  * mention, and pay only this. When the probe finds something, now or as text arrives, the frame
- * imports the top document's start (entrypoints/frame-start.ts).
+ * starts as the top document does (the start is in this script already: no module to import).
  *
  * The probe knows the build's terms. The reader's topic packs may add others: a frame with a
  * sentence of text but none of the build's terms reads the packs' probe once (one storage read,
@@ -44,12 +43,10 @@ function probeFrame() {
   const probes: MentionProbe[] = [];
   let started = false;
   const start = () => {
+    if (started) return; // (the build's terms and the packs' have probes of their own)
     started = true;
     for (const probe of probes) probe.stop();
-    loadModule('/frame-start.js').then(
-      (module) => module.startInFrame(),
-      () => {}, // the extension was reloaded or updated
-    );
+    void startContent(new RuntimeContext(), { probed: true });
   };
   const bundled = createMentionProbe(topicProbeSource);
   let packsAsked = false;

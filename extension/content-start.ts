@@ -56,7 +56,7 @@ function mayHoldMention(packPage: PackPageData | undefined): (text: string) => b
 /**
  * What the content script does in a document, once it knows it is worth it: in the top document
  * at once (entrypoints/document.ts), in a frame once the frame's probe has found something
- * (`probed`; entrypoints/document.ts, then entrypoints/frame-start.ts). Reads the settings; where the
+ * (`probed`; entrypoints/document.ts). Reads the settings; where the
  * extension is on, adopts the highlights' style sheet and (in the top document, after its own
  * probe, page/mention-probe.ts) imports the page reader (extension/page-reader.ts, `reader.js`), which
  * does everything else. Where it is off, or in a document that is not HTML, nothing more is built
@@ -137,11 +137,12 @@ export async function startContent(ctx: PageContext, { probed }: { probed: boole
     void reader.then((started) => (startedReader = started));
   };
 
-  // What the probe calls: the reader is imported in a task of its own. The call costs the main
-  // thread 0.7-1.4 ms, and with the probe's first look it made one of the start's longest slices
-  // (8 KB article, 30 loads: longest slice quartiles 2.73-3.91 ms before, 2.65-3.24 ms after). A
-  // timer's task, not a yield: the probe runs in an idle callback, and a yield there would continue
-  // at background priority. (The settings may have turned the extension off in between.)
+  // The reader is imported in a task of its own. The call costs the main thread 0.7-1.4 ms, and
+  // with the probe's first look (or, in a frame, the settings' arrival) it made one of the start's
+  // longest slices (8 KB article, 30 loads: longest slice quartiles 2.73-3.91 ms before, 2.65-3.24
+  // ms after). A timer's task, not a yield: the probe runs in an idle callback, and a yield there
+  // would continue at background priority. (The settings may have turned the extension off in
+  // between.)
   const startReadingSoon = () =>
     setTimeout(() => {
       if (shouldRead()) startReading();
@@ -154,7 +155,7 @@ export async function startContent(ctx: PageContext, { probed }: { probed: boole
       escapeListener.listen();
       // The highlights' style sheet goes in now, before the page is styled (page/highlight-styles.ts).
       styles ??= createHighlightStyles(pageTopicIds());
-      if (probed) startReading(); // (the frame's probe found something)
+      if (probed) startReadingSoon(); // (the frame's probe found something)
       else probe ??= probeForMentions(document, mayHoldMention(packPage), startReadingSoon);
     } else {
       probe?.stop();

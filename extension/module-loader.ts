@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 
 /** The extension's own ES modules that content scripts import (each an entrypoint, see wxt.config.ts). */
 interface Modules {
-  '/frame-start.js': typeof import('../entrypoints/frame-start');
   '/reader.js': typeof import('../entrypoints/reader');
   '/card.js': typeof import('../entrypoints/card');
 }

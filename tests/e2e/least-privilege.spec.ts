@@ -37,11 +37,11 @@ test('the manifest asks for storage only, with no host permissions and no loosen
   for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'content_security_policy', 'externally_connectable']) {
     expect(manifest, key).not.toHaveProperty(key);
   }
-  // The modules the content scripts import (a frame's start, the page reader, the card): web-accessible in Chromium
+  // The modules the content script imports (the page reader, the card): web-accessible in Chromium
   // only at a per-session random ID (use_dynamic_url), and not at all in Firefox, which needs no
   // entry for a content script's import.
   if (engine === 'chromium') {
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['frame-start.js', 'reader.js', 'card.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['reader.js', 'card.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
   } else {
     expect(manifest).not.toHaveProperty('web_accessible_resources');
   }
@@ -88,8 +88,8 @@ test('no built script can reach the network or load code', ({ engine }) => {
   expect(found).toEqual([]);
   // The only dynamic imports anywhere: of the extension's own modules, by the content script's loader.
   const imports = scripts.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?<![.\w$])import\(([^)]*\))/g)].map((match) => `${basename(file)}: ${match[1].replace(/\/\*.*?\*\//gs, '').replace(/\s+/g, '')}`));
-  expect(imports.map((found) => found.split(':')[0]).sort()).toEqual(['document.js', 'frame-start.js', 'reader.js']);
-  for (const found of imports) expect(found).toMatch(/^(document|frame-start|reader)\.js: [\w$]+\.runtime\.getURL\([\w$]+\)$/);
+  expect(imports.map((found) => found.split(':')[0]).sort()).toEqual(['document.js', 'reader.js']);
+  for (const found of imports) expect(found).toMatch(/^(document|reader)\.js: [\w$]+\.runtime\.getURL\([\w$]+\)$/);
 });
 
 test('no page can load the extension’s modules or tell they were loaded', async ({ driver, open }) => {
@@ -99,7 +99,7 @@ test('no page can load the extension’s modules or tell they were loaded', asyn
   await expect(popover(tab)).toBeVisible();
   // The modules are in use now. The page tries them at the extension's own origin (in Chromium the
   // ID is public, in the Web Store's URL) with each way a page loads a file.
-  for (const module of ['frame-start.js', 'reader.js', 'card.js']) {
+  for (const module of ['reader.js', 'card.js']) {
     const attempts = await tab.evaluate(async (url) => {
       const outcome = (promise: Promise<unknown>) => promise.then(() => 'loaded', () => 'refused');
       const asScript = new Promise((resolve, reject) => {
@@ -112,7 +112,7 @@ test('no page can load the extension’s modules or tell they were loaded', asyn
         import: await outcome(import(url)),
         script: await outcome(asScript),
         // Nor does the page's resource timing list the content script's imports.
-        timing: performance.getEntriesByType('resource').filter((entry) => /(frame-start|reader|card)\.js/.test(entry.name)).length,
+        timing: performance.getEntriesByType('resource').filter((entry) => /(reader|card)\.js/.test(entry.name)).length,
       };
     }, `${driver.extensionOrigin}/${module}`);
     expect(attempts, module).toEqual({ fetch: 'refused', import: 'refused', script: 'refused', timing: 0 });
@@ -154,7 +154,7 @@ test('browsing pages and using every extension page makes no network request', a
     // the extension's modules are the extension files a page asks for, at the dynamic ID (a random
     // UUID): the reader in every page and frame it reads, the card where one opened.
     const pagesOwn = new RegExp(`^(document|other) ${fixtureOriginPattern}/|^\\w+ chrome-extension://${driver.extensionId}/`);
-    const ownModule = /^script chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/(frame-start|reader|card)\.js$/;
+    const ownModule = /^script chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/(reader|card)\.js$/;
     expect(requests.length).toBeGreaterThan(4);
     expect(requests.filter((request) => ownModule.test(request) && request.endsWith('/card.js'))).toHaveLength(1);
     expect(requests.filter((request) => !pagesOwn.test(request) && !ownModule.test(request))).toEqual([]);
