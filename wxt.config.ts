@@ -120,9 +120,9 @@ export default defineConfig({
     // The one content script, in every document (entrypoints/document.ts): the top document's start,
     // a frame's probe. At document_start so that, where the extension is on, the highlights' style
     // sheet is added before the page is styled: added later, it makes the browser restyle every
-    // element (about 0.1 s on a 50,000-element page; docs/performance.md). The reading waits for the page's first
-    // idle moment. In about:blank and srcdoc frames too (ad slots are often filled that way), and in
-    // a top-level about:blank tab, where it stops at once (extension/content-start.ts).
+    // element (about 0.1 s on a 50,000-element page; docs/performance.md). The reading waits for
+    // the page's first idle moment. In about:blank and srcdoc frames too (ad slots are often filled
+    // that way), and in a top-level about:blank tab, where it stops at once (extension/content-start.ts).
     content_scripts: [{ matches: ['<all_urls>'], js: ['document.js'], run_at: 'document_start', all_frames: true, match_about_blank: true, match_origin_as_fallback: true }],
     action: { default_title: pkg.displayName },
     // What an organisation's policy may set (storage.managed; extension/pack-store.ts): its topic
@@ -156,7 +156,7 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       const module = entrypoints.length === 1 && MODULE_ENTRYPOINTS.includes(entrypoints[0].name) ? entrypoints[0] : undefined;
       // What runs on pages (the content script and the page reader): without the polyfill (see nativeBrowserApi).
-      if (entrypoints.some((entry) => entry.type === 'content-script' || NATIVE_API_ENTRYPOINTS.includes(entry.name))) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
+      if (entrypoints.some((entry) => NATIVE_API_ENTRYPOINTS.includes(entry.name))) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];
       if (!module || !config.build?.lib) return;
       // The modules content scripts import (entrypoints/reader.ts, entrypoints/card.ts) are built as
       // ES modules of their exports, instead of WXT's script that runs a main function.
@@ -172,8 +172,6 @@ export default defineConfig({
         // it; the first card on screen 39-44 ms after the open delay without it on card.js, 29-35 ms
         // with it. Other browsers ignore the comment.
         output.postBanner = '//# allFunctionsCalledOnLoad';
-        // One file per module, whatever it imports late.
-        output.inlineDynamicImports = true;
       }
     },
     // Malformed data fails the build, with a message that names the entry.

@@ -54,12 +54,11 @@ function mayHoldMention(packPage: PackPageData | undefined): (text: string) => b
 }
 
 /**
- * What the content script does in a document, once it knows it is worth it: in the top document
- * at once (entrypoints/document.ts), in a frame once the frame's probe has found something
- * (`probed`; entrypoints/document.ts). Reads the settings; where the
- * extension is on, adopts the highlights' style sheet and (in the top document, after its own
- * probe, page/mention-probe.ts) imports the page reader (extension/page-reader.ts, `reader.js`), which
- * does everything else. Where it is off, or in a document that is not HTML, nothing more is built
+ * What the content script (entrypoints/document.ts) does in a document, once it knows it is worth
+ * it: in the top document at once, in a frame once the frame's probe has found something
+ * (`probed`). Reads the settings; where the extension is on, adopts the highlights' style sheet
+ * and (in the top document, after its own probe, page/mention-probe.ts) imports the page reader
+ * (extension/page-reader.ts, `reader.js`), which does everything else. Where it is off, or in a document that is not HTML, nothing more is built
  * (no style sheet, probe, matcher, observer or listener) until the reader turns it on. Answers
  * the popup's messages either way.
  */

@@ -66,8 +66,8 @@ export interface PageReader {
 /**
  * Everything the extension does on a page it is on for: reads the page and follows it as it
  * changes, highlights the mentions, and opens their cards on hover, tap or keyboard command.
- * The every-page content script (entrypoints/document.ts, extension/content-start.ts) checks the settings and imports
- * this module (reader.js) only where the extension is on.
+ * The start of every document (extension/content-start.ts) checks the settings and imports this
+ * module (reader.js) only where the extension is on.
  */
 export async function readPage(ctx: PageContext, { host, settings: currentSettings, isOn, turnOffSite, styles, packPage }: PageReaderOptions): Promise<PageReader | undefined> {
   // The bundled topics, with what the reader's topic packs add (`usePacks` when they change).
