@@ -173,6 +173,11 @@ export default defineConfig({
   },
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
+      // `imports: false` turns WXT's auto-imports off in the types, but its build still runs
+      // unimport, which adds an import for any name it knows that a module uses without declaring
+      // at its top: a local variable called `storage` brought all of @wxt-dev/storage (9 KB) into the
+      // content script. Every import here is written out, so the plugin goes.
+      config.plugins = (config.plugins ?? []).flat().filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'unimport'));
       const module = entrypoints.length === 1 && MODULE_ENTRYPOINTS.includes(entrypoints[0].name) ? entrypoints[0] : undefined;
       // What runs on pages (the content script and the page reader): without the polyfill (see nativeBrowserApi).
       if (entrypoints.some((entry) => NATIVE_API_ENTRYPOINTS.includes(entry.name))) config.plugins = [nativeBrowserApi(), ...(config.plugins ?? [])];

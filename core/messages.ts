@@ -46,7 +46,26 @@ export type MessageCStoBG =
   /** The sender's card opened or closed (Escape in any frame of the tab then closes it). */
   | { type: 'cardShown'; shown: boolean }
   /** Escape was pressed in the sender's frame while a card was open in another frame of its tab. */
-  | { type: 'escapePressed' };
+  | { type: 'escapePressed' }
+  /**
+   * Firefox: what the content script reads of the extension's storage, read by the background
+   * (extension/content-storage.ts). Only the keys pages need are answered (extension/storage-relay.ts).
+   */
+  | { type: 'readStorage'; area: StorageAreaName; key: string }
+  /** Firefox: the same for a write (the card's "Turn off on this site" writes the settings). */
+  | { type: 'writeStorage'; area: StorageAreaName; items: Record<string, unknown> };
+
+export type StorageAreaName = 'sync' | 'local';
+
+/** The background's answer to readStorage and writeStorage: what was read, or that the area cannot be used (or the key may not be read). */
+export type StorageReply = { ok: true; items: Record<string, unknown> } | { ok: false };
+
+/** Firefox: from the background to every frame of every tab, a change to what pages read of the storage. */
+export interface StorageChangedMessage {
+  type: 'storageChanged';
+  area: string;
+  changes: Record<string, { newValue?: unknown }>;
+}
 
 /**
  * From the popup to the background, which knows the tab's frames: each frame reads itself, and
@@ -71,11 +90,15 @@ export interface ResponseTo {
   escapePressed: void;
   openFaqPage: void;
   chooseAnswers: CardAnswers | null;
+  readStorage: StorageReply;
+  writeStorage: StorageReply;
 }
 
 const TYPES_UI_TO_CS = new Set(['getPageSummary', 'revealMention', 'stepMention', 'cardOpenInTab', 'closeCard']);
 const TYPES_UI_TO_BG = new Set(['tabSummary', 'revealInTab']);
-const TYPES_CS_TO_BG = new Set(['mentionCount', 'openFaqPage', 'chooseAnswers', 'cardShown', 'escapePressed']);
+const TYPES_CS_TO_BG = new Set(['mentionCount', 'openFaqPage', 'chooseAnswers', 'cardShown', 'escapePressed', 'readStorage', 'writeStorage']);
+const isStorageArea = (value: unknown) => value === 'sync' || value === 'local';
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Messages arrive from other contexts: check their shape before acting on them.
 export function isMessageUItoCS(value: unknown): value is MessageUItoCS {
@@ -96,9 +119,11 @@ export function isMessageUItoBG(value: unknown): value is MessageUItoBG {
 const isText = (value: unknown) => typeof value === 'string';
 
 export function isMessageCStoBG(value: unknown): value is MessageCStoBG {
-  const message = value as { type?: unknown; count?: unknown; faqId?: unknown; topicId?: unknown; term?: unknown; shown?: unknown; context?: Partial<Record<keyof RankingContext, unknown>> | null } | null;
+  const message = value as { type?: unknown; count?: unknown; faqId?: unknown; topicId?: unknown; term?: unknown; shown?: unknown; area?: unknown; key?: unknown; items?: unknown; context?: Partial<Record<keyof RankingContext, unknown>> | null } | null;
   if (typeof message !== 'object' || message === null || !TYPES_CS_TO_BG.has(message.type as string)) return false;
   if (message.type === 'cardShown') return typeof message.shown === 'boolean';
+  if (message.type === 'readStorage') return isStorageArea(message.area) && isText(message.key);
+  if (message.type === 'writeStorage') return isStorageArea(message.area) && isRecord(message.items);
   if (message.type === 'escapePressed') return true;
   if (message.type === 'mentionCount') return Number.isInteger(message.count) && (message.count as number) >= 0;
   if (message.type === 'chooseAnswers') {
@@ -108,4 +133,9 @@ export function isMessageCStoBG(value: unknown): value is MessageCStoBG {
   }
   // A bundled entry (q7) or a topic pack's (pack-id/entry-id).
   return typeof message.faqId === 'string' && /^(?:q\d+|[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*)$/.test(message.faqId);
+}
+
+export function isStorageChangedMessage(value: unknown): value is StorageChangedMessage {
+  const message = value as Partial<StorageChangedMessage> | null;
+  return typeof message === 'object' && message !== null && message.type === 'storageChanged' && isText(message.area) && isRecord(message.changes) && Object.values(message.changes).every(isRecord);
 }

@@ -8,6 +8,7 @@ import { bundledFactsOf } from '../core/pack-library';
 import { withPacks } from '../core/pack-merge';
 import { loadSettingsPolicy } from '../extension/managed-policy';
 import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
+import { answerStorageRequest, relayStorageChanges } from '../extension/storage-relay';
 import { applySettingsPolicy, isLocked, meetsSettingsPolicy } from '../core/settings-policy';
 import { topicIds } from '../core/topic-ids';
 import { isMessageCStoBG, isMessageUItoBG, type CardAnswers, type MessageUItoBG, type MessageUItoCS, type PageSummary, type ResponseTo } from '../core/messages';
@@ -135,9 +136,13 @@ export default defineBackground(() => {
   const answerPopup = (message: MessageUItoBG): Promise<PageSummary | null | boolean> =>
     message.type === 'tabSummary' ? tabSummary(message.tabId) : revealInTab(message.tabId, message.topic);
 
+  // Firefox's content scripts read the storage through here (extension/content-storage.ts).
+  if (import.meta.env.FIREFOX) relayStorageChanges();
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isMessageUItoBG(message)) return answerPopup(message);
     if (!isMessageCStoBG(message)) return undefined;
+    if (message.type === 'readStorage' || message.type === 'writeStorage') return answerStorageRequest(message);
     const tabId = sender.tab?.id;
     if (message.type === 'mentionCount') {
       if (tabId === undefined) return undefined;

@@ -3,6 +3,7 @@ import { isHtmlDocument, startContent } from '../extension/content-start';
 import { RuntimeContext } from '../extension/runtime-context';
 import { probeForMentions, type MentionProbe } from '../page/mention-probe';
 import { loadPackProbe } from '../extension/pack-page';
+import { contentStorage } from '../extension/content-storage';
 import { createMentionProbe } from '../core/term-anchors';
 import { topicProbeSource } from '../core/topic-probe';
 
@@ -52,7 +53,7 @@ function probeFrame() {
   let packsAsked = false;
   const lookForPackTerms = () => {
     packsAsked = true;
-    void loadPackProbe().then((source) => {
+    void loadPackProbe(contentStorage).then((source) => {
       if (source && !started) probes.push(probeForMentions(document, createMentionProbe(source), start));
     });
   };

@@ -8,6 +8,7 @@ import { loadPackPage, watchPackPage } from './pack-page';
 import type { PackPageData } from '../core/pack-merge';
 import type { PageReader } from './page-reader';
 import { loadSettings, updateSettings, watchSettings } from './settings-store';
+import { contentStorage } from './content-storage';
 import { createMentionProbe } from '../core/term-anchors';
 import { topicProbeSource } from '../core/topic-probe';
 import { topicIds } from '../core/topic-ids';
@@ -109,8 +110,9 @@ export async function startContent(ctx: PageContext, { probed }: { probed: boole
   // (3.4-5.6 ms on the bench's 8 KB article; split, 1.7-3.7 ms then 0.8-2.8 ms). The answer comes
   // in a later task either way.
   await yieldToPage();
-  // The reader's topic packs add topics and terms (extension/pack-page.ts): read beside the settings.
-  const [loaded, packPageAtStart] = await Promise.all([loadSettings(topicIds), loadPackPage()]);
+  // The reader's topic packs add topics and terms (extension/pack-page.ts): read beside the settings
+  // (through the background in Firefox: extension/content-storage.ts).
+  const [loaded, packPageAtStart] = await Promise.all([loadSettings(topicIds, contentStorage), loadPackPage(contentStorage)]);
   let settings: Settings = loaded.settings;
   let packPage = packPageAtStart;
   const pageTopicIds = () => (packPage ? [...topicIds, ...packPage.topics.map((topic) => topic.id)] : topicIds);
@@ -127,7 +129,7 @@ export async function startContent(ctx: PageContext, { probed }: { probed: boole
           host,
           settings: () => settings,
           isOn,
-          turnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false)),
+          turnOffSite: () => void updateSettings(topicIds, (current) => setSiteEnabled(current, host, false), contentStorage),
           styles,
           packPage,
         }),
@@ -166,10 +168,14 @@ export async function startContent(ctx: PageContext, { probed }: { probed: boole
   };
   followSettings();
   ctx.onInvalidated(
-    watchSettings(topicIds, (next) => {
-      settings = next;
-      followSettings();
-    }),
+    watchSettings(
+      topicIds,
+      (next) => {
+        settings = next;
+        followSettings();
+      },
+      contentStorage,
+    ),
   );
   // A pack added, changed or removed in the options applies to open pages at once: the reader, if
   // started, reads the page afresh with it; if not, the probe looks for its terms too.
@@ -182,7 +188,7 @@ export async function startContent(ctx: PageContext, { probed }: { probed: boole
       styles?.remove();
       styles = undefined;
       followSettings();
-    }),
+    }, contentStorage),
   );
   ctx.onInvalidated(() => {
     probe?.stop();

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readSettingsPolicy, type SettingsPolicy } from '../core/settings-policy';
-import { watchStorage } from './storage-changes';
+import { directStorage } from './storage-access';
 
 /**
  * What the organisation's policy sets for this extension (storage.managed, checked by Chromium
@@ -28,7 +28,7 @@ export async function loadSettingsPolicy(): Promise<LoadedSettingsPolicy> {
 
 /** Calls back when the organisation's policy changes (the browser reads it again now and then). */
 export function watchManagedPolicy(callback: () => void): () => void {
-  return watchStorage((_changes, area) => {
+  return directStorage.watch((_changes, area) => {
     if (area === 'managed') callback();
   });
 }

@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { PackPageData } from '../core/pack-merge';
 import type { ProbeSource } from '../core/term-anchors';
-import { watchStorage } from './storage-changes';
+import { directStorage, type StorageAccess } from './storage-access';
 
 /** Where the background keeps what pages need of the topic packs (core/pack-merge.ts packPageData). */
 export const PACK_PAGE_KEY = 'packPage';
@@ -13,18 +12,18 @@ export const PACK_PROBE_KEY = 'packProbe';
  * background (extension/pack-store.ts storePackPage); a value of another shape (an older
  * version's) is ignored, never thrown on.
  */
-export async function loadPackPage(): Promise<PackPageData | undefined> {
+export async function loadPackPage(storage: StorageAccess = directStorage): Promise<PackPageData | undefined> {
   try {
-    return asPackPage((await browser.storage.local.get(PACK_PAGE_KEY))[PACK_PAGE_KEY]);
+    return asPackPage((await storage.get('local', PACK_PAGE_KEY))[PACK_PAGE_KEY]);
   } catch {
     return undefined;
   }
 }
 
 /** The probe of the packs' terms, for a frame whose text the build's probe found nothing in; undefined without packs that add terms. */
-export async function loadPackProbe(): Promise<ProbeSource | undefined> {
+export async function loadPackProbe(storage: StorageAccess = directStorage): Promise<ProbeSource | undefined> {
   try {
-    return asMentionProbeSource((await browser.storage.local.get(PACK_PROBE_KEY))[PACK_PROBE_KEY]);
+    return asMentionProbeSource((await storage.get('local', PACK_PROBE_KEY))[PACK_PROBE_KEY]);
   } catch {
     return undefined; // the extension was reloaded or updated
   }
@@ -47,8 +46,8 @@ function asMentionProbeSource(value: unknown): ProbeSource | undefined {
  * added, replaced, turned on or off, removed), so that open pages follow at once. Returns the
  * function that stops watching.
  */
-export function watchPackPage(onChange: (packPage: PackPageData | undefined) => void): () => void {
-  return watchStorage((changes, area) => {
+export function watchPackPage(onChange: (packPage: PackPageData | undefined) => void, storage: StorageAccess = directStorage): () => void {
+  return storage.watch((changes, area) => {
     if (area === 'local' && PACK_PAGE_KEY in changes) onChange(asPackPage(changes[PACK_PAGE_KEY].newValue));
   });
 }

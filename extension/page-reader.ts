@@ -16,6 +16,7 @@ import { applyDensity } from '../core/density';
 import { createHoverIntent } from '../core/hover-intent';
 import { bundledMatcher } from '../core/bundled-matcher';
 import { loadPackMatcher } from './pack-matcher';
+import { contentStorage } from './content-storage';
 import { createMatcher, matcherConfigFromTopics } from '../core/matcher';
 import type { CardAnswers, MessageCStoBG, MessageUItoCS, PageSummary } from '../core/messages';
 import { isTopicEnabled, type Settings } from '../core/settings';
@@ -77,7 +78,7 @@ export async function readPage(ctx: PageContext, { host, settings: currentSettin
   let topicIds = topicData.topics.map((topic) => topic.id);
   // The matcher with the packs' terms as the background compiled it (or, failing that, compiled
   // here): read from storage while the page finishes parsing.
-  const packsMatcherAtStart = packs ? loadPackMatcher() : undefined;
+  const packsMatcherAtStart = packs ? loadPackMatcher(contentStorage) : undefined;
   // The highlight style sheet is added at once if the content script has not (page/highlight-styles.ts).
   let highlighter = isOn() ? createHighlighter(topicIds, document, styles) : styles?.remove();
   ctx.onInvalidated(() => highlighter?.destroy());
@@ -335,7 +336,7 @@ export async function readPage(ctx: PageContext, { host, settings: currentSettin
       return true;
     },
     async usePacks(next) {
-      packsMatcher = next ? await loadPackMatcher() : undefined;
+      packsMatcher = next ? await loadPackMatcher(contentStorage) : undefined;
       packs = next;
       topicData = topicsWith(packs);
       topicIds = topicData.topics.map((topic) => topic.id);

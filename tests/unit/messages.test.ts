@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageCStoBG, isMessageUItoBG, isMessageUItoCS } from '../../core/messages';
+import { isMessageCStoBG, isMessageUItoBG, isMessageUItoCS, isStorageChangedMessage } from '../../core/messages';
 
 // Messages arrive from other contexts (and a page can message nothing of ours, but a bug can):
 // only well-formed ones are acted on.
@@ -15,6 +15,9 @@ describe('isMessageCStoBG', () => {
     [{ type: 'chooseAnswers', topicId: '5g-standards', term: '5G standards', context: { sentence: 'On 5G standards.' } }],
     [{ type: 'cardShown', shown: true }],
     [{ type: 'escapePressed' }],
+    [{ type: 'readStorage', area: 'sync', key: 'settings' }],
+    [{ type: 'readStorage', area: 'local', key: 'packPage' }],
+    [{ type: 'writeStorage', area: 'local', items: { settings: { enabled: false } } }],
   ])('accepts %j', (message) => {
     expect(isMessageCStoBG(message)).toBe(true);
   });
@@ -37,6 +40,14 @@ describe('isMessageCStoBG', () => {
     [{ type: 'getPageSummary' }],
     [{ type: 'cardShown' }],
     [{ type: 'cardShown', shown: 'yes' }],
+    [{ type: 'readStorage', area: 'managed', key: 'settings' }],
+    [{ type: 'readStorage', area: 'session', key: 'settings' }],
+    [{ type: 'readStorage', area: 'sync' }],
+    [{ type: 'readStorage', area: 'sync', key: ['settings'] }],
+    [{ type: 'writeStorage', area: 'sync' }],
+    [{ type: 'writeStorage', area: 'sync', items: null }],
+    [{ type: 'writeStorage', area: 'sync', items: [{ settings: {} }] }],
+    [{ type: 'writeStorage', area: 'managed', items: { settings: {} } }],
   ])('refuses %j', (message) => {
     expect(isMessageCStoBG(message)).toBe(false);
   });
@@ -69,5 +80,25 @@ describe('isMessageUItoBG', () => {
 
   it.each([[{ type: 'tabSummary' }], [{ type: 'tabSummary', tabId: '3' }], [{ type: 'revealInTab', tabId: 3 }], [{ type: 'getPageSummary' }], [{ type: 'mentionCount', count: 1 }], [null], ['tabSummary']])('refuses %j', (message) => {
     expect(isMessageUItoBG(message)).toBe(false);
+  });
+});
+
+describe('isStorageChangedMessage', () => {
+  it.each([
+    [{ type: 'storageChanged', area: 'sync', changes: { settings: { newValue: { enabled: false } } } }],
+    [{ type: 'storageChanged', area: 'local', changes: { packPage: {} } }],
+  ])('accepts %j', (message) => {
+    expect(isStorageChangedMessage(message)).toBe(true);
+  });
+
+  it.each([
+    [null],
+    [{ type: 'storageChanged', area: 'sync' }],
+    [{ type: 'storageChanged', area: 3, changes: {} }],
+    [{ type: 'storageChanged', area: 'sync', changes: { settings: 'off' } }],
+    [{ type: 'storageChanged', area: 'sync', changes: [] }],
+    [{ type: 'getPageSummary' }],
+  ])('refuses %j', (message) => {
+    expect(isStorageChangedMessage(message)).toBe(false);
   });
 });
