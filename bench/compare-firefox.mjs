@@ -6,7 +6,8 @@
 // the page's scripts; unlike a 0 ms timer it is not clamped to 4 ms) records the longest wait
 // between its turns from the start of the page to 2.5 s after its load: the page's longest stall,
 // where a long task of the extension's shows as it would to the page's own code. Prints its median
-// and quartiles per build. This is how Firefox's cost of a change is judged (docs/performance.md:
+// and quartiles per build (the loop keeps the page's main thread busy: this measures stalls, not CPU time).
+// This is how Firefox's cost of a change is judged (docs/performance.md:
 // the settings through the background).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
