@@ -11,48 +11,20 @@
 // each is printed too (median over loads), so that a patched build can say where its time goes.
 // Example (docs/performance.md): build a patched copy, then
 //   node bench/compare-builds.mjs --loads 16 ours=.output/chrome-mv3 patched=/tmp/patched/chrome-mv3
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PAGES_DIR, ROOT, parseCompareArgs, quantile } from './compare-args.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(ROOT);
 const { launchWithExtension } = await import('../tests/support/chromium.mjs');
 const { startStaticServer } = await import('../tests/support/static-server.mjs');
-const { generatePages } = await import('./pages.mjs');
 const { tracedRun, median } = await import('./browser-bench.mjs');
 
-const args = process.argv.slice(2);
-/** @param {string} name @param {string} fallback */
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const [value] = args.splice(at, 2).slice(1);
-  return value;
-};
-const pageFile = option('page', 'text-8kb-3.html');
-const loads = Number.parseInt(option('loads', '16'), 10);
-const waitMs = Number.parseInt(option('wait', '1500'), 10);
-const builds = args.map((arg) => {
-  const [name, dir] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, arg];
-  return { name, dir: resolve(dir) };
+const { pageFile, loads, options, builds: named } = parseCompareArgs(process.argv.slice(2), {
+  usage: 'node bench/compare-builds.mjs [--page FILE] [--loads N] [--wait MS] NAME=DIR [NAME=DIR ...]',
+  loads: 16,
+  options: { wait: '1500' },
 });
-if (builds.length === 0 || !Number.isFinite(loads) || loads < 1) {
-  console.error('usage: node bench/compare-builds.mjs [--page FILE] [--loads N] [--wait MS] NAME=DIR [NAME=DIR ...]');
-  process.exit(2);
-}
-for (const { name, dir } of builds) {
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    console.error(`${name}: no manifest.json in ${dir}`);
-    process.exit(2);
-  }
-}
-
-const PAGES_DIR = join(ROOT, 'bench/.pages');
-if (!existsSync(join(PAGES_DIR, pageFile))) {
-  mkdirSync(PAGES_DIR, { recursive: true });
-  generatePages(ROOT, PAGES_DIR);
-}
+const waitMs = Number.parseInt(options.wait, 10);
+const builds = named.map(({ name, dir }) => ({ name, dir: /** @type {string} */ (dir) }));
 const server = await startStaticServer(PAGES_DIR, 0);
 const url = `${server.origin}/${pageFile}`;
 
@@ -75,13 +47,6 @@ try {
   await server.close();
 }
 
-/** @param {number[]} values @param {number} q */
-const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  return sorted[low] + (sorted[Math.ceil(at)] - sorted[low]) * (at - low);
-};
 /** @param {number[]} values */
 const fmt = (values) => `${median(values).toFixed(2)} ms (quartiles ${quantile(values, 0.25).toFixed(2)}…${quantile(values, 0.75).toFixed(2)})`;
 console.log(`${pageFile}, ${loads} interleaved loads per build`);

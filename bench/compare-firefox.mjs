@@ -9,51 +9,24 @@
 // and quartiles per build (the loop keeps the page's main thread busy: this measures stalls, not CPU time).
 // This is how Firefox's cost of a change is judged (docs/performance.md:
 // the settings through the background).
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
+import { PAGES_DIR, ROOT, parseCompareArgs, quantile } from './compare-args.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(ROOT);
 const { startStaticServer } = await import('../tests/support/static-server.mjs');
 const { FIREFOX_PATH } = await import('../tests/support/firefox.mjs');
-const { generatePages } = await import('./pages.mjs');
 
-const args = process.argv.slice(2);
-/** @param {string} name @param {string} fallback */
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const [value] = args.splice(at, 2).slice(1);
-  return value;
-};
-const pageFile = option('page', 'text-8kb-3.html');
-const loads = Number.parseInt(option('loads', '10'), 10);
-const builds = args.map((arg) => {
-  const [name, dir] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, arg];
-  return { name, dir: dir === 'none' ? undefined : resolve(dir) };
+const { pageFile, loads, builds } = parseCompareArgs(process.argv.slice(2), {
+  usage: 'node bench/compare-firefox.mjs [--page FILE] [--loads N] NAME=DIR|none [NAME=DIR|none ...]',
+  loads: 10,
+  allowNone: true,
 });
-if (builds.length === 0 || !Number.isFinite(loads) || loads < 1) {
-  console.error('usage: node bench/compare-firefox.mjs [--page FILE] [--loads N] NAME=DIR|none [NAME=DIR|none ...]');
-  process.exit(2);
-}
-for (const { name, dir } of builds) {
-  if (dir && !existsSync(join(dir, 'manifest.json'))) {
-    console.error(`${name}: no manifest.json in ${dir}`);
-    process.exit(2);
-  }
-}
 if (!existsSync(FIREFOX_PATH)) {
   console.error(`No Firefox at ${FIREFOX_PATH}: install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.`);
   process.exit(2);
 }
 
-const PAGES_DIR = join(ROOT, 'bench/.pages');
-if (!existsSync(join(PAGES_DIR, pageFile))) {
-  mkdirSync(PAGES_DIR, { recursive: true });
-  generatePages(ROOT, PAGES_DIR);
-}
 const SETTLE_MS = 2500;
 const sleep = (/** @type {number} */ ms) => new Promise((done) => setTimeout(done, ms));
 
@@ -109,13 +82,6 @@ try {
   await server.close();
 }
 
-/** @param {number[]} values @param {number} q */
-const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  return sorted[low] + (sorted[Math.ceil(at)] - sorted[low]) * (at - low);
-};
 console.log(`${pageFile}, Firefox, ${loads} interleaved loads per build: the page's longest stall`);
 for (const build of launched) {
   const s = build.stalls;
