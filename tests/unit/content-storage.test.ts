@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { relayedStorage, type Messaging } from '../../extension/content-storage';
 import { answerStorageRequest, storageChangedMessage } from '../../extension/storage-relay';
 import { loadSettings, saveSettings, updateSettings, watchSettings } from '../../extension/settings-store';
@@ -55,7 +56,26 @@ function messagingTo(background: StorageAccess | undefined) {
   return { messaging, heard };
 }
 
+afterEach(() => {
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
+
 describe('the content script reads and writes the storage through the background', () => {
+  it('touches no extension API until it is used (made in every frame; a frame whose probe finds nothing must not)', async () => {
+    const touched = vi.fn();
+    const runtime = fakeBrowser.runtime;
+    vi.spyOn(fakeBrowser, 'runtime', 'get').mockImplementation(() => {
+      touched();
+      return runtime;
+    });
+    const relayed = relayedStorage(memoryStorage().storage);
+    expect(touched).not.toHaveBeenCalled();
+    await relayed.get('local', 'packProbe').catch(() => {});
+    expect(touched).toHaveBeenCalled();
+  });
+
+
   it('reads the settings and the packs as they are stored', async () => {
     const { storage } = memoryStorage();
     await storage.set('sync', { settings: { version: 1, enabled: false } });
