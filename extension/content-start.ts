@@ -15,6 +15,7 @@ import { topicIds } from '../core/topic-ids';
 import { isMessageUItoCS, type MessageCStoBG, type PageSummary } from '../core/messages';
 import { setSiteEnabled, type Settings } from '../core/settings';
 import { isEnabledForHost } from '../core/site-rules';
+import { escapeOutcome } from '../core/escape-key';
 
 /** The types of document with prose to read (a list, not a regular expression: cheaper cold). */
 const PROSE_TYPES = ['text/html', 'text/plain', 'application/xhtml+xml'];
@@ -79,16 +80,12 @@ export async function startContent(ctx: PageContext, { probed }: { probed: boole
   let cardOpenInTab = false; // in another frame (the background says so)
   const onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.isComposing) return;
-    const closedHere = startedReader?.closeCard() ?? false;
-    if (!closedHere && !cardOpenInTab) {
-      // The background's word that a card opened in another frame may still be on its way (it is
-      // sent as the card starts to open): pass Escape on anyway, but let the page have it too.
-      if (startedReader) void browser.runtime.sendMessage({ type: 'escapePressed' } satisfies MessageCStoBG).catch(() => {});
-      return;
+    const { tellOtherFrames, keepFromPage } = escapeOutcome(startedReader?.closeCard() ?? false, cardOpenInTab, startedReader !== undefined);
+    if (tellOtherFrames) void browser.runtime.sendMessage({ type: 'escapePressed' } satisfies MessageCStoBG).catch(() => {});
+    if (keepFromPage) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
     }
-    if (!closedHere) void browser.runtime.sendMessage({ type: 'escapePressed' } satisfies MessageCStoBG).catch(() => {});
-    event.preventDefault();
-    event.stopImmediatePropagation();
   };
   const escapeListener = {
     listening: false,
