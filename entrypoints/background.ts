@@ -136,13 +136,14 @@ export default defineBackground(() => {
   const answerPopup = (message: MessageUItoBG): Promise<PageSummary | null | boolean> =>
     message.type === 'tabSummary' ? tabSummary(message.tabId) : revealInTab(message.tabId, message.topic);
 
-  // Firefox's content scripts read the storage through here (extension/content-storage.ts).
+  // Firefox's content scripts read the storage through here (extension/content-storage.ts);
+  // Chromium's read it themselves, and send no readStorage or writeStorage.
   if (import.meta.env.FIREFOX) relayStorageChanges();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isMessageUItoBG(message)) return answerPopup(message);
     if (!isMessageCStoBG(message)) return undefined;
-    if (message.type === 'readStorage' || message.type === 'writeStorage') return answerStorageRequest(message);
+    if (message.type === 'readStorage' || message.type === 'writeStorage') return import.meta.env.FIREFOX ? answerStorageRequest(message) : undefined;
     const tabId = sender.tab?.id;
     if (message.type === 'mentionCount') {
       if (tabId === undefined) return undefined;

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { StorageAreaName } from '../core/messages';
+import type { StorageAreaName, StorageChangedMessage } from '../core/messages';
 
 /** The storage areas the extension keeps its own data in (storage.managed is the policy's, read-only). */
 export type { StorageAreaName };
 
-/** What changed, per key (as storage.onChanged gives it). */
-export type StorageChanges = Record<string, { newValue?: unknown }>;
+/** What changed, per key (as storage.onChanged gives it, and the background passes it on to Firefox's content scripts). */
+export type StorageChanges = StorageChangedMessage['changes'];
 
 export type StorageListener = (changes: StorageChanges, area: string) => void;
 
@@ -24,16 +24,8 @@ export interface StorageAccess {
 
 /** The browser's storage API, as it is. */
 export const directStorage: StorageAccess = {
-  async get(area, key) {
-    const storage = browser.storage[area];
-    if (!storage) throw new Error(`storage.${area} is not available`);
-    return storage.get(key);
-  },
-  async set(area, items) {
-    const storage = browser.storage[area];
-    if (!storage) throw new Error(`storage.${area} is not available`);
-    await storage.set(items);
-  },
+  get: async (area, key) => storageArea(area).get(key),
+  set: async (area, items) => storageArea(area).set(items),
   watch(listener) {
     browser.storage.onChanged.addListener(listener);
     return () => {
@@ -45,3 +37,10 @@ export const directStorage: StorageAccess = {
     };
   },
 };
+
+/** The browser's storage area, or an error where it has none (storage.sync in some builds). */
+function storageArea(area: StorageAreaName) {
+  const storage = browser.storage[area];
+  if (!storage) throw new Error(`storage.${area} is not available`);
+  return storage;
+}
