@@ -6,7 +6,7 @@ import { factData } from '../core/fact-data';
 import { loadFactsWithPacks, loadPacks, storePackPage } from '../extension/pack-store';
 import { bundledFactsOf } from '../core/pack-library';
 import { withPacks } from '../core/pack-merge';
-import { loadSettingsPolicy } from '../extension/managed-policy';
+import { loadManagedPolicy, loadSettingsPolicy, readManagedPolicy, samePolicy } from '../extension/managed-policy';
 import { loadSettings, saveSettings, watchSettings } from '../extension/settings-store';
 import { answerStorageRequest, relayStorageChanges } from '../extension/storage-relay';
 import { applySettingsPolicy, isLocked, meetsSettingsPolicy } from '../core/settings-policy';
@@ -80,24 +80,31 @@ export default defineBackground(() => {
   // whenever the options page or the organisation's policy (storage.managed) changes them. What
   // pages read of the packs is written here, one refresh after the other, on those changes and
   // when the extension is installed, updated or the browser starts (a newer version compiles the
-  // packs' matcher again).
-  // Each refresh reads the packs once, for both, after the one before it has written: an older
-  // reading never overwrites a newer.
-  let rankingData = loadFactsWithPacks(factData);
+  // packs' matcher again). Each refresh reads the packs once, after the one before it has
+  // written: an older reading never overwrites a newer.
+  // Just after the browser starts, the policy is answered late (extension/managed-policy.ts):
+  // cards are answered meanwhile from the copy of the last one, and from the browser's once it
+  // comes and differs. What is written waits for the browser's.
+  const policyAtStart = readManagedPolicy();
+  let rankingData = loadFactsWithPacks(factData, policyAtStart.meanwhile);
   let writing: Promise<unknown> = Promise.resolve();
-  const refreshPacks = () => {
-    const library = writing.then(() => loadPacks(bundledFactsOf(factData))).then((loaded) => loaded.library);
-    rankingData = library.then((read) => withPacks(factData, read.packs)).catch(() => factData);
+  /** Writes what pages read of the packs; where they or the policy changed, cards are answered from them too. */
+  const refreshPacks = ({ answerFromThem, policy = loadManagedPolicy() }: { answerFromThem: boolean; policy?: Promise<Record<string, unknown>> }) => {
+    const library = writing.then(() => loadPacks(bundledFactsOf(factData), policy)).then((loaded) => loaded.library);
+    if (answerFromThem) rankingData = library.then((read) => withPacks(factData, read.packs)).catch(() => factData);
     writing = library.then(storePackPage).catch(() => {});
   };
-  browser.runtime.onInstalled.addListener(refreshPacks);
-  browser.runtime.onStartup.addListener(refreshPacks);
+  // (At install, update and browser start, this background has just read the packs for the cards.)
+  browser.runtime.onInstalled.addListener(() => refreshPacks({ answerFromThem: false, policy: policyAtStart.current }));
+  browser.runtime.onStartup.addListener(() => refreshPacks({ answerFromThem: false, policy: policyAtStart.current }));
 
   // The settings the organisation's policy locks are written into the reader's settings here, the
   // one place that enforces them: at every start of the background, when the policy changes, and
   // whenever the settings change (an import, another device's sync), so that pages read one thing
   // and pay nothing for the policy. The options page, the popup and the card step aside for them.
-  let settingsPolicy = loadSettingsPolicy();
+  let settingsPolicy = loadSettingsPolicy(policyAtStart.current);
+  // The locks a card shows (its "Turn off on this site"): from the copy meanwhile, like its answers.
+  let shownPolicy = loadSettingsPolicy(policyAtStart.meanwhile);
   let enforcing: Promise<unknown> = Promise.resolve();
   const enforceSettingsPolicy = () => {
     enforcing = enforcing
@@ -110,12 +117,18 @@ export default defineBackground(() => {
   enforceSettingsPolicy();
   watchSettings(topicIds, enforceSettingsPolicy);
 
+  const policyChanged = () => {
+    settingsPolicy = loadSettingsPolicy();
+    shownPolicy = settingsPolicy;
+    enforceSettingsPolicy();
+    refreshPacks({ answerFromThem: true });
+  };
+  void Promise.all([policyAtStart.current, policyAtStart.meanwhile]).then(([current, shown]) => {
+    if (!samePolicy(current, shown)) policyChanged();
+  });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed') {
-      settingsPolicy = loadSettingsPolicy();
-      enforceSettingsPolicy();
-    }
-    if ((area === 'local' && 'topicPacks' in changes) || area === 'managed') refreshPacks();
+    if (area === 'managed') policyChanged();
+    else if (area === 'local' && 'topicPacks' in changes) refreshPacks({ answerFromThem: true });
   });
 
   // Which frame of each tab has a card open. Escape pressed in any frame of the tab closes it
@@ -174,7 +187,7 @@ export default defineBackground(() => {
       return undefined;
     }
     if (message.type === 'chooseAnswers') {
-      return Promise.all([rankingData, settingsPolicy]).then(([data, { policy }]): CardAnswers | null => {
+      return Promise.all([rankingData, shownPolicy]).then(([data, { policy }]): CardAnswers | null => {
         if (!data.topics.some((topic) => topic.id === message.topicId)) return null;
         const answers = chooseAnswer(data.faq, { ...data, model: answerModel, topicId: message.topicId, term: message.term, context: message.context });
         return isLocked(policy, 'sites') ? { ...answers, sitesLocked: true } : answers;

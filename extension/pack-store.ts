@@ -30,12 +30,13 @@ export interface LoadedPacks {
 }
 
 /** The organisation's packs; none where no policy sets them. */
-async function loadManagedPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<{ packs: InstalledPack[]; problems: string[] }> {
-  return readManagedPacks((await loadManagedPolicy()).topicPacks, bundled);
+async function loadManagedPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>, policy: Promise<Record<string, unknown>>): Promise<{ packs: InstalledPack[]; problems: string[] }> {
+  return readManagedPacks((await policy).topicPacks, bundled);
 }
 
-export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>): Promise<LoadedPacks> {
-  const [stored, managed] = await Promise.all([browser.storage.local.get([KEY, SET_ASIDE_KEY]), loadManagedPacks(bundled)]);
+/** The packs, with the organisation's from `policy` (by default read now). */
+export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds'>, policy: Promise<Record<string, unknown>> = loadManagedPolicy()): Promise<LoadedPacks> {
+  const [stored, managed] = await Promise.all([browser.storage.local.get([KEY, SET_ASIDE_KEY]), loadManagedPacks(bundled, policy)]);
   const { library, setAside, givenWay } = readPackLibrary(stored[KEY], bundled, managed.packs);
   const earlier = Array.isArray(stored[SET_ASIDE_KEY]) ? (stored[SET_ASIDE_KEY] as SetAsidePack[]) : [];
   if (setAside.length === 0) return { library, setAside: earlier, managedProblems: managed.problems, givenWay };
@@ -45,9 +46,9 @@ export async function loadPacks(bundled: Pick<InstalledFacts, 'topics' | 'faqIds
 }
 
 /** The bundled data with the reader's topic packs that are on; the bundled data alone where they cannot be read. */
-export async function loadFactsWithPacks(data: FactData): Promise<FactData> {
+export async function loadFactsWithPacks(data: FactData, policy?: Promise<Record<string, unknown>>): Promise<FactData> {
   try {
-    return withPacks(data, (await loadPacks(bundledFactsOf(data))).library.packs);
+    return withPacks(data, (await loadPacks(bundledFactsOf(data), policy)).library.packs);
   } catch {
     return data;
   }
