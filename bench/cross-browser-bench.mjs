@@ -8,11 +8,14 @@
 //    run every 0 ms records the longest wait between two of its turns. A task of the extension's
 //    that runs long shows here as it would to the page's own code.
 //  - How many mentions were highlighted (so that a cheap run is not a run that did nothing).
+//  - The first hover after load, with the extension: how long after the open delay the card is on
+//    screen, seen from the page (the start bench's card watch), then a second hover on the page.
 import { chromium } from '@playwright/test';
 import puppeteer from 'puppeteer-core';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installCardWatch, mentionCentre, OPEN_DELAY_MS } from './start-bench.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 /** After the load event, the page is watched this long: long enough for the extension to finish what it does at load. */
@@ -80,8 +83,8 @@ function countHighlights() {
 /**
  * One browser, as the bench drives it: new tabs with the stall watch, and the CPU time of its
  * whole process tree.
- * @typedef {{ name: string, version: string, rootPid: number, newTab(): Promise<BenchTab>, close(): Promise<void> }} BenchBrowser
- * @typedef {{ goto(url: string): Promise<void>, evaluate<T>(fn: (arg: any) => T, arg?: any): Promise<T>, close(): Promise<void> }} BenchTab
+ * @typedef {{ name: string, version: string, rootPid: number, newTab(options?: { cardWatch?: boolean }): Promise<BenchTab>, close(): Promise<void> }} BenchBrowser
+ * @typedef {{ goto(url: string): Promise<void>, evaluate<T>(fn: (arg: any) => T, arg?: any): Promise<T>, movePointer(x: number, y: number): Promise<void>, close(): Promise<void> }} BenchTab
  */
 
 /** The Chromium main process (no `--type=`: not a renderer, GPU or utility process) using this profile folder. */
@@ -114,11 +117,13 @@ async function launchChromium({ chromiumPath, chromiumArgs, extensionDir }) {
     name: 'Chromium',
     version,
     rootPid,
-    async newTab() {
+    async newTab({ cardWatch = false } = {}) {
       const page = await context.newPage();
+      if (cardWatch) await page.addInitScript(installCardWatch);
       return {
         goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
         evaluate: (fn, arg) => page.evaluate(fn, arg),
+        movePointer: (x, y) => page.mouse.move(x, y),
         close: () => page.close(),
       };
     },
@@ -143,13 +148,15 @@ async function launchFirefox({ firefoxPath, extensionDir }) {
     name: 'Firefox',
     version,
     rootPid: pid,
-    async newTab() {
+    async newTab({ cardWatch = false } = {}) {
       const page = await browser.newPage();
       await page.setViewport(VIEWPORT);
       await page.evaluateOnNewDocument(installStallWatch);
+      if (cardWatch) await page.evaluateOnNewDocument(installCardWatch);
       return {
         goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
         evaluate: (fn, arg) => /** @type {Promise<any>} */ (page.evaluate(fn, arg)),
+        movePointer: (x, y) => page.mouse.move(x, y),
         close: () => page.close(),
       };
     },
@@ -201,13 +208,54 @@ async function feedRun(/** @type {BenchBrowser} */ browser, /** @type {string} *
 }
 
 /**
+ * Rests the pointer at `point` and returns how long after the open delay the card was on screen
+ * (ms), or NaN if it did not open within 5 s.
+ * @param {BenchTab} tab @param {{ x: number, y: number }} point
+ */
+async function hoverUntilCard(tab, point) {
+  await tab.movePointer(point.x, point.y);
+  const started = performance.now();
+  for (;;) {
+    const state = await tab.evaluate(() => /** @type {{ movedAt: number, shownAt: number }} */ (/** @type {any} */ (window).__benchCard));
+    if (state.shownAt) return state.shownAt - state.movedAt - OPEN_DELAY_MS;
+    if (performance.now() - started > 5000) return NaN;
+    await sleep(20);
+  }
+}
+
+/** The first hover after a fresh load of `url` (the card's module not loaded yet), then a second one on another mention. */
+async function hoverRun(/** @type {BenchBrowser} */ browser, /** @type {string} */ url, /** @type {number} */ expected) {
+  const tab = await browser.newTab({ cardWatch: true });
+  try {
+    await tab.movePointer(1, 1);
+    await tab.goto(url);
+    for (let tries = 0; tries < 150 && (await tab.evaluate(countHighlights)) < expected; tries++) await sleep(20);
+    await sleep(500);
+    const first = await tab.evaluate(mentionCentre, 0);
+    if (!first) throw new Error(`first hover (${browser.name}): no highlighted mention on ${url}`);
+    await sleep(300); // the pointer's position is reported again after the scroll
+    const cold = await hoverUntilCard(tab, first);
+    await tab.movePointer(1, 1);
+    await sleep(1000); // the card closes after its grace period
+    const second = await tab.evaluate(mentionCentre, 1);
+    if (!second) throw new Error(`first hover (${browser.name}): fewer than 2 highlighted mentions on ${url}`);
+    await sleep(300);
+    const warm = await hoverUntilCard(tab, second);
+    return { cold, warm };
+  } finally {
+    await tab.close();
+    await sleep(300);
+  }
+}
+
+/**
  * Runs every case in both browsers, with and without the extension, runs alternating.
- * @param {{ origin: string, cases: { id: string, file: string, expected: number }[], feed: { file: string, initial: number, chunk: number, large: number },
+ * @param {{ origin: string, cases: { id: string, file: string, expected: number }[], feed: { file: string, initial: number, chunk: number, large: number }, hover: { file: string, expected: number },
  *   runs: number, chromiumPath: string, chromiumArgs: (dir?: string) => string[], chromiumExtensionDir: string,
  *   firefoxPath: string, firefoxExtensionDir: string, log: (line: string) => void }} options
  */
 export async function runCrossBrowserBench(options) {
-  const { origin, cases, feed, runs, log } = options;
+  const { origin, cases, feed, hover, runs, log } = options;
   /** @type {Record<string, any>} */
   const engines = {};
   const launchers = [
@@ -242,7 +290,13 @@ export async function runCrossBrowserBench(options) {
         feedRuns.without.push(wo);
         log(`  ${withExtension.name} feed run ${r + 1}/${runs}: chunk at ${feed.initial}: CPU +${(w.small.cpuMs - wo.small.cpuMs).toFixed(1)} ms, at ${feed.large}: +${(w.big.cpuMs - wo.big.cpuMs).toFixed(1)} ms`);
       }
-      engines[engine] = { name: withExtension.name, version: withExtension.version, pages, feed: feedRuns };
+      const hoverRuns = [];
+      for (let r = 0; r < runs; r++) {
+        const run = await hoverRun(withExtension, `${origin}/${hover.file}`, hover.expected);
+        hoverRuns.push(run);
+        log(`  ${withExtension.name} first hover, run ${r + 1}/${runs}: card on screen ${run.cold.toFixed(1)} ms after the open delay (second hover ${run.warm.toFixed(1)} ms)`);
+      }
+      engines[engine] = { name: withExtension.name, version: withExtension.version, pages, feed: feedRuns, hover: hoverRuns };
     } finally {
       await withExtension.close().catch(() => {});
       await without.close().catch(() => {});

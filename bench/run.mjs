@@ -148,6 +148,7 @@ if (PARTS.has('cross')) try {
       { id: 'elements', file: pages.elements.file, expected: pages.elements.mentions },
     ],
     feed: { file: pages.feed.file, initial: pages.feed.initial, chunk: 20, large: 2000 },
+    hover: { file: pages.small.file, expected: pages.small.mentions },
     runs: CROSS_RUNS,
     chromiumPath: CHROMIUM_PATH,
     chromiumArgs,
@@ -570,6 +571,11 @@ if (cross) {
   for (const [key, paragraphs] of /** @type {const} */ ([['at100', 100], ['at2000', 2000]])) {
     crossRows.push({ case: 'feed: +20 paragraphs', metric: `CPU time per chunk, page of ${paragraphs}, + 1 s`, cells: engineIds.map((engine) => { const e = feedSummary[engine][key]; return `${signed(e.added, 0)} ms (${fmt(e.with, 0)} vs ${fmt(e.without, 0)}; runs ${e.spread})`; }) });
   }
+  crossSummary.firstHover = Object.fromEntries(engineIds.map((engine) => {
+    const runs = cross[engine].hover;
+    return [engine, { coldMs: median(runs.map((/** @type {any} */ r) => r.cold)), warmMs: median(runs.map((/** @type {any} */ r) => r.warm)), coldSpread: spread(runs.map((/** @type {any} */ r) => r.cold)) }];
+  }));
+  crossRows.push({ case: 'first hover after load (8 KB article)', metric: 'card on screen after the open delay: first (module not loaded) / second hover', cells: engineIds.map((engine) => { const e = crossSummary.firstHover[engine]; return `${ms(e.coldMs)} / ${ms(e.warmMs)} (first: runs ${e.coldSpread})`; }) });
   crossSummary.engines = Object.fromEntries(engineIds.map((engine) => [engine, `${cross[engine].name} ${cross[engine].version}`]));
 }
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { askForWholePage, countHighlights, openTab, settle, sleep, tracedRun } from './browser-bench.mjs';
 
 /** The open delay (extension/page-reader.ts): the card opens this long after the pointer rests. */
-const OPEN_DELAY_MS = 400;
+export const OPEN_DELAY_MS = 400;
 /** How long a page that stopped changing is watched for growth. */
 const IDLE_WATCH_MS = 5000;
 
@@ -104,7 +104,7 @@ async function storePack(context, stored) {
  * the viewport and returns its centre, in viewport coordinates.
  * @param {number} index
  */
-function mentionCentre(index) {
+export function mentionCentre(index) {
   /** @type {Range[]} */
   const ranges = [];
   for (const [name, highlight] of /** @type {Map<string, Set<Range>>} */ (/** @type {unknown} */ (CSS.highlights))) {
@@ -124,7 +124,7 @@ function mentionCentre(index) {
  * first on screen after that (the first animation frame in which the extension's popover is open
  * with its dialog inside).
  */
-function installCardWatch() {
+export function installCardWatch() {
   const state = { movedAt: 0, shownAt: 0 };
   Object.defineProperty(window, '__benchCard', { value: state });
   addEventListener('pointermove', () => {
