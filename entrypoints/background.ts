@@ -123,6 +123,8 @@ export default defineBackground(() => {
     enforceSettingsPolicy();
     refreshPacks({ answerFromThem: true });
   };
+  // (Chromium reports a policy that changed while it was closed as a change of storage.managed
+  // too, once it answers; this does not rely on it.)
   void Promise.all([policyAtStart.current, policyAtStart.meanwhile]).then(([current, shown]) => {
     if (!samePolicy(current, shown)) policyChanged();
   });

@@ -17,6 +17,8 @@ export interface ChromiumPolicyBuild {
   /** The copy of the built extension the policy is for. */
   extensionDir: string;
   extensionId: string;
+  /** Writes another policy for the copy's id (Chromium reads it at its next start). */
+  setPolicy(policy: Record<string, unknown>): void;
   /** Removes the policy file and the copy. */
   remove(): void;
 }
@@ -37,12 +39,13 @@ export function buildWithPolicy(policy: Record<string, unknown>): ChromiumPolicy
     rmSync(policyFile, { force: true });
     rmSync(extensionDir, { recursive: true, force: true });
   };
+  const setPolicy = (next: Record<string, unknown>) => writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: next } } }));
   try {
     mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }));
+    setPolicy(policy);
   } catch (error) {
     remove();
     throw new Error(`A managed policy is written as a Chromium policy file in ${POLICY_DIR}, which needs root (CI runs as root): ${(error as Error).message}`);
   }
-  return { extensionDir, extensionId, remove };
+  return { extensionDir, extensionId, setPolicy, remove };
 }
