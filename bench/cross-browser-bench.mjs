@@ -15,7 +15,7 @@ import puppeteer from 'puppeteer-core';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installCardWatch, mentionCentre, OPEN_DELAY_MS } from './start-bench.mjs';
+import { hoverUntilCard, installCardWatch, mentionCentre } from './start-bench.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 /** After the load event, the page is watched this long: long enough for the extension to finish what it does at load. */
@@ -204,22 +204,6 @@ async function feedRun(/** @type {BenchBrowser} */ browser, /** @type {string} *
   } finally {
     await tab.close();
     await sleep(300);
-  }
-}
-
-/**
- * Rests the pointer at `point` and returns how long after the open delay the card was on screen
- * (ms), or NaN if it did not open within 5 s.
- * @param {BenchTab} tab @param {{ x: number, y: number }} point
- */
-async function hoverUntilCard(tab, point) {
-  await tab.movePointer(point.x, point.y);
-  const started = performance.now();
-  for (;;) {
-    const state = await tab.evaluate(() => /** @type {{ movedAt: number, shownAt: number }} */ (/** @type {any} */ (window).__benchCard));
-    if (state.shownAt) return state.shownAt - state.movedAt - OPEN_DELAY_MS;
-    if (performance.now() - started > 5000) return NaN;
-    await sleep(20);
   }
 }
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { askForWholePage, countHighlights, openTab, settle, sleep, tracedRun } from './browser-bench.mjs';
 
 /** The open delay (extension/page-reader.ts): the card opens this long after the pointer rests. */
-export const OPEN_DELAY_MS = 400;
+const OPEN_DELAY_MS = 400;
 /** How long a page that stopped changing is watched for growth. */
 const IDLE_WATCH_MS = 5000;
 
@@ -146,15 +146,22 @@ export function installCardWatch() {
 }
 
 /**
+ * @typedef {{ movePointer(x: number, y: number): Promise<void>, evaluate<T>(fn: () => T): Promise<T> }} PointerTab
+ * What a hover needs of a tab: the cross-browser bench's tabs are such, a Playwright page is made one by `pointerTab`.
+ */
+/** @param {import('@playwright/test').Page} page @returns {PointerTab} */
+const pointerTab = (page) => ({ movePointer: (x, y) => page.mouse.move(x, y), evaluate: (fn) => page.evaluate(fn) });
+
+/**
  * Rests the pointer on a mention and returns how long after the open delay the card was on
  * screen (ms), or NaN if it did not open within 5 s.
- * @param {import('@playwright/test').Page} page @param {{ x: number, y: number }} point
+ * @param {PointerTab} tab @param {{ x: number, y: number }} point
  */
-async function hoverUntilCard(page, point) {
-  await page.mouse.move(point.x, point.y);
+export async function hoverUntilCard(tab, point) {
+  await tab.movePointer(point.x, point.y);
   const started = performance.now();
   for (;;) {
-    const state = await page.evaluate(() => /** @type {{ movedAt: number, shownAt: number }} */ (/** @type {any} */ (window).__benchCard));
+    const state = await tab.evaluate(() => /** @type {{ movedAt: number, shownAt: number }} */ (/** @type {any} */ (window).__benchCard));
     if (state.shownAt) return state.shownAt - state.movedAt - OPEN_DELAY_MS;
     if (performance.now() - started > 5000) return NaN;
     await sleep(20);
@@ -182,13 +189,13 @@ async function firstHoverRun(context, url, expected) {
     const first = await page.evaluate(mentionCentre, 0);
     if (!first) throw new Error(`first hover: no highlighted mention on ${url}`);
     const loadedBeforePointer = cardRequests.length > 0;
-    const cold = await hoverUntilCard(page, first);
+    const cold = await hoverUntilCard(pointerTab(page), first);
     await page.mouse.move(1, 1);
     await sleep(1000); // the card closes after its grace period
     const second = await page.evaluate(mentionCentre, 1);
     if (!second) throw new Error(`first hover: fewer than 2 highlighted mentions on ${url}`);
     await sleep(300); // the pointer's position is reported again after the scroll
-    const warm = await hoverUntilCard(page, second);
+    const warm = await hoverUntilCard(pointerTab(page), second);
     // The extension's service worker stopped (Chromium stops an idle one after about 30 s): the
     // answers are asked for when the pointer rests, and the worker starts again to choose them.
     await page.mouse.move(1, 1);
@@ -199,7 +206,7 @@ async function firstHoverRun(context, url, expected) {
     await sleep(500);
     const third = await page.evaluate(mentionCentre, 2);
     await sleep(300);
-    const workerStopped = third && workers.length > 0 ? await hoverUntilCard(page, third) : NaN;
+    const workerStopped = third && workers.length > 0 ? await hoverUntilCard(pointerTab(page), third) : NaN;
     return { cold, warm, workerStopped, loadedBeforePointer, cardRequests: cardRequests.length };
   } finally {
     context.off('request', onRequest);
@@ -239,7 +246,7 @@ export async function restartHoverRuns(launch, url, runs, log) {
         }
         if (!point) throw new Error(`hover after a restart: no highlighted mention on ${url}`);
         const sinceLaunchMs = performance.now() - launched;
-        const cold = await hoverUntilCard(page, point);
+        const cold = await hoverUntilCard(pointerTab(page), point);
         if (r === 0) await sleep(5000); // the first start on the profile: the extension reads the policy once
         else {
           results.push({ cold, sinceLaunchMs });
