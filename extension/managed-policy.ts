@@ -35,11 +35,12 @@ export function watchManagedPolicy(callback: () => void): () => void {
 }
 
 /**
- * Chromium answers storage.managed only once its policy service is up: about 3 s after the browser
- * starts, with or without a policy (measured: the first read 2.94 s, every later one 0.2 ms; at once
- * with no `managed_schema`, but the schema is what lets an organisation set anything). A card opened
- * on a restored tab in those seconds waited for it. So the background keeps a copy of the last policy
- * the browser gave (storage.local), to answer from meanwhile.
+ * Chromium answers storage.managed only once its policy service is up: seconds after the browser
+ * starts, with or without a policy (measured: the first read 2.9 s alone on the bench's machine, 33 s
+ * in the bench's busy browser, every later one 0.2-3 ms; at once with no `managed_schema`, but the
+ * schema is what lets an organisation set anything). A card opened on a restored tab in those
+ * seconds waited for it. So the background keeps a copy of the last policy the browser gave
+ * (storage.local), to answer from meanwhile.
  */
 const POLICY_COPY_KEY = 'managedPolicyCopy';
 /** How long the browser's answer is waited for before the copy is used: far less than a card's open delay (400 ms). */
