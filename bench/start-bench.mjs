@@ -217,9 +217,9 @@ async function firstHoverRun(context, url, expected) {
 /**
  * Waits until the extension's background has read the organisation's policy once: the copy it
  * keeps of it is stored (extension/managed-policy.ts). A Chromium just started answers the policy
- * seconds late (2.9 s alone on this machine, 33 s in this bench's browser), and until then a
- * profile's first session answers no card. Returns how long it waited (ms), or NaN if the copy was
- * not there after 90 s (the caller goes on: its hovers then show the wait).
+ * seconds late (2.9 s alone on this machine, 33 s in this bench's browser), and until then the
+ * cards of a profile's first session wait for it. Returns how long it waited (ms), or NaN if the
+ * copy was not there after 90 s (the caller goes on: its hovers then show the wait).
  * @param {import('@playwright/test').BrowserContext} context
  */
 async function untilPolicyRead(context) {
