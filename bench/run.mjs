@@ -19,7 +19,6 @@ const { PACK_TERMS, benchPackStorage, runMatcherBench } = await import('./matche
 const { runBrowserBench, median } = await import('./browser-bench.mjs');
 const { runCrossBrowserBench } = await import('./cross-browser-bench.mjs');
 const { restartHoverRuns, runStartBench } = await import('./start-bench.mjs');
-const { chromium } = await import('@playwright/test');
 const { lateFrameRoute, runFramesBench } = await import('./frames-bench.mjs');
 const { writeReferenceExtension } = await import('./reference-extensions.mjs');
 const { launchBaseline } = await import('./browser-bench.mjs');
@@ -193,7 +192,7 @@ if (PARTS.has('start')) try {
       log,
     });
     // A restored tab's first card, the browser started again on the same profile.
-    const onProfile = (/** @type {string} */ profile) => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs(EXTENSION_DIR), viewport: { width: 1280, height: 800 } });
+    const onProfile = async (/** @type {string} */ profileDir) => (await launchWithExtension({ profileDir })).context;
     start.restartHover = await restartHoverRuns(onProfile, `${server.origin}/${pages.small.file}`, RUNS, log);
   } finally {
     await withExtension.close().catch(() => {});

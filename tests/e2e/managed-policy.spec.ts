@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_PATH, chromiumArgs } from '../support/chromium.mjs';
+import { launchWithExtension } from '../support/chromium.mjs';
 import { ChromiumTab } from './driver/chromium';
 import { buildWithPolicy } from './driver/chromium-policy';
 import { ui } from './driver/locator';
@@ -142,8 +141,7 @@ test("an organisation's policy adds a topic pack and locks settings: pages follo
 test('after the browser restarts, cards follow the policy Chromium gives, not the copy of the last one @chromium-only', async ({ fixtureOrigin }) => {
   const policyBuild = buildWithPolicy(POLICY);
   const profile = mkdtempSync(join(tmpdir(), 'fact-context-restart-'));
-  const launchOnProfile = () =>
-    chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs(policyBuild.extensionDir), viewport: { width: 1280, height: 800 } });
+  const launchOnProfile = async () => (await launchWithExtension({ extensionDir: policyBuild.extensionDir, profileDir: profile })).context;
   try {
     let context = await launchOnProfile();
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -24,17 +24,18 @@ export function chromiumArgs(extensionDir) {
 }
 
 /**
- * Launches Chromium with the built extension loaded, in a throwaway profile.
- * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number } | null, hasTouch?: boolean, reducedMotion?: 'reduce' | 'no-preference', extensionDir?: string }} [options] extensionDir: another unpacked extension (the bench's reference)
+ * Launches Chromium with the built extension loaded, in a throwaway profile, or in `profileDir`
+ * (kept on close: a browser started again on it is a restart).
+ * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number } | null, hasTouch?: boolean, reducedMotion?: 'reduce' | 'no-preference', extensionDir?: string, profileDir?: string }} [options] extensionDir: another unpacked extension (the bench's reference)
  */
-export async function launchWithExtension({ headless = true, colorScheme, viewport = { width: 1280, height: 800 }, hasTouch = false, reducedMotion, extensionDir = EXTENSION_DIR } = {}) {
+export async function launchWithExtension({ headless = true, colorScheme, viewport = { width: 1280, height: 800 }, hasTouch = false, reducedMotion, extensionDir = EXTENSION_DIR, profileDir } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'fact-context-'));
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'fact-context-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
@@ -50,7 +51,7 @@ export async function launchWithExtension({ headless = true, colorScheme, viewpo
     extensionId: new URL(worker.url()).host,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
