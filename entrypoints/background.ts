@@ -117,16 +117,17 @@ export default defineBackground(() => {
   enforceSettingsPolicy();
   watchSettings(topicIds, enforceSettingsPolicy);
 
-  const policyChanged = () => {
-    settingsPolicy = loadSettingsPolicy();
+  /** The policy changed (or differs from the copy cards were answered from): one reading of it, for the locks and the packs. */
+  const policyChanged = (policy = loadManagedPolicy()) => {
+    settingsPolicy = loadSettingsPolicy(policy);
     shownPolicy = settingsPolicy;
     enforceSettingsPolicy();
-    refreshPacks({ answerFromThem: true });
+    refreshPacks({ answerFromThem: true, policy });
   };
   // (Chromium reports a policy that changed while it was closed as a change of storage.managed
   // too, once it answers; this does not rely on it.)
   void Promise.all([policyAtStart.current, policyAtStart.meanwhile]).then(([current, shown]) => {
-    if (!samePolicy(current, shown)) policyChanged();
+    if (!samePolicy(current, shown)) policyChanged(policyAtStart.current);
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') policyChanged();
